@@ -1,0 +1,140 @@
+package org.ztpbox.app;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.ztpbox.config.ClientClassConfig;
+import org.ztpbox.config.ConfigException;
+import org.ztpbox.config.Reservation;
+import org.ztpbox.config.ZtpboxConfig;
+import org.ztpbox.core.Ipv4Address;
+import org.ztpbox.core.Ipv4Range;
+import org.ztpbox.core.MacAddress;
+import org.ztpbox.dhcp.engine.DhcpEngine;
+import org.ztpbox.dhcp.pool.LeaseTable;
+import org.ztpbox.dhcp.server.DhcpServer;
+import org.ztpbox.provisioning.BootDirectivesService;
+import org.ztpbox.store.GroupCommitJournal;
+import org.ztpbox.store.SqliteLeaseStore;
+
+/**
+ * The running appliance: starts the store, then the journal, then the listeners; stops them in
+ * the reverse order, so that every acknowledged lease is written before the process exits.
+ */
+final class Appliance implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Appliance.class);
+    private static final int MAX_PENDING_EVENTS = 200_000;
+
+    private final Deque<AutoCloseable> stopOrder = new ArrayDeque<>();
+
+    static Appliance start(ZtpboxConfig config, Clock clock) throws Exception {
+        Appliance appliance = new Appliance();
+        try {
+            appliance.startAll(config, clock);
+            return appliance;
+        } catch (Exception | Error e) {
+            appliance.close();
+            throw e;
+        }
+    }
+
+    private void startAll(ZtpboxConfig config, Clock clock) throws Exception {
+        NetworkResolver.Resolved network = NetworkResolver.resolve(config.network());
+        prepareStateDir(config);
+        SqliteLeaseStore store = SqliteLeaseStore.open(config.databaseFile());
+        stopOrder.push(store);
+        GroupCommitJournal journal = new GroupCommitJournal(store, MAX_PENDING_EVENTS);
+        stopOrder.push(journal);
+
+        LeaseTable table = leaseTable(config);
+        var leases = store.loadLeases();
+        table.load(leases);
+        BootDirectivesService boot = new BootDirectivesService(config.provisioning().url(), network.address(),
+                config.http().port());
+        DhcpEngine engine = new DhcpEngine(config.dhcp(), network.address(), boot.directives(), table);
+        DhcpServer dhcp = new DhcpServer(engine, journal, journal, network.interfaceName(), config.dhcp().port(),
+                config.dhcp().rateLimit(), clock);
+        dhcp.start();
+        stopOrder.push(dhcp);
+
+        ScheduledExecutorService maintenance = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "maintenance");
+            t.setDaemon(true);
+            return t;
+        });
+        stopOrder.push(maintenance::shutdownNow);
+        maintenance.scheduleAtFixedRate(() -> pruneEvents(store, config, clock), 1, 60, TimeUnit.MINUTES);
+
+        LOG.info("ztpbox running: dhcp.mode={} on {} ({}), {} leases loaded, provisioning URL {}, state in {}",
+                config.dhcp().mode().configName(), network.interfaceName(), network.address(), leases.size(),
+                boot.directives().provisioningUrl(), config.stateDir());
+    }
+
+    private static void prepareStateDir(ZtpboxConfig config) {
+        try {
+            Files.createDirectories(config.stateDir());
+        } catch (IOException e) {
+            throw new ConfigException("state-dir", List.of(new ConfigException.ConfigProblem("state-dir", 0,
+                    "cannot create " + config.stateDir() + ": " + e)));
+        }
+        if (!Files.isWritable(config.stateDir())) {
+            throw new ConfigException("state-dir", List.of(new ConfigException.ConfigProblem("state-dir", 0,
+                    config.stateDir() + " is not writable by this user")));
+        }
+        // sqlite-jdbc unpacks its native library into the temp dir, which a hardened unit makes private or read-only.
+        if (System.getProperty("org.sqlite.tmpdir") == null) {
+            System.setProperty("org.sqlite.tmpdir", config.stateDir().toString());
+        }
+    }
+
+    private static LeaseTable leaseTable(ZtpboxConfig config) {
+        Map<String, List<Ipv4Range>> pools = new HashMap<>();
+        pools.put(LeaseTable.DEFAULT_POOL, config.dhcp().pool());
+        for (ClientClassConfig c : config.dhcp().classes()) {
+            if (!c.pool().isEmpty()) {
+                pools.put(c.name(), c.pool());
+            }
+        }
+        Map<MacAddress, Ipv4Address> reservations = new HashMap<>();
+        for (Reservation r : config.dhcp().reservations()) {
+            reservations.put(r.mac(), r.address());
+        }
+        return new LeaseTable(pools, reservations);
+    }
+
+    private static void pruneEvents(SqliteLeaseStore store, ZtpboxConfig config, Clock clock) {
+        try {
+            Instant cutoff = clock.instant().minus(config.store().eventRetention());
+            int removed = store.pruneEvents(cutoff);
+            if (removed > 0) {
+                LOG.info("Pruned {} events older than {}", removed, cutoff);
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("Event pruning failed: {}", e.getMessage());
+        }
+    }
+
+    @Override
+    public void close() {
+        while (!stopOrder.isEmpty()) {
+            AutoCloseable next = stopOrder.pop();
+            try {
+                next.close();
+            } catch (Exception e) {
+                LOG.warn("Error while stopping {}: {}", next, e.toString());
+            }
+        }
+    }
+}

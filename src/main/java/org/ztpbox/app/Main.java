@@ -1,0 +1,62 @@
+package org.ztpbox.app;
+
+import java.time.Clock;
+import org.ztpbox.cli.ApplianceRuntime;
+import org.ztpbox.cli.LeasesCommand;
+import org.ztpbox.cli.RunCommand;
+import org.ztpbox.cli.ZtpboxCommand;
+import org.ztpbox.config.ConfigException;
+import org.ztpbox.config.ZtpboxConfig;
+import org.ztpbox.core.LeaseStore;
+import org.ztpbox.core.StoreException;
+import org.ztpbox.store.SqliteLeaseStore;
+import picocli.CommandLine;
+
+/** The program's entry point: wires the commands to the real implementations. */
+public final class Main implements ApplianceRuntime {
+
+    public static final int EXIT_FAILURE = 1;
+    public static final int EXIT_USAGE = 2;
+
+    public static void main(String[] args) {
+        System.exit(execute(args));
+    }
+
+    static int execute(String... args) {
+        Main runtime = new Main();
+        CommandLine cli = new CommandLine(new ZtpboxCommand(), new CommandLine.IFactory() {
+            @Override
+            public <K> K create(Class<K> type) throws Exception {
+                if (type == RunCommand.class) {
+                    return type.cast(new RunCommand(runtime));
+                }
+                if (type == LeasesCommand.class) {
+                    return type.cast(new LeasesCommand(runtime));
+                }
+                return CommandLine.defaultFactory().create(type);
+            }
+        });
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            if (e instanceof ConfigException) {
+                commandLine.getErr().println("ztpbox: configuration error in " + e.getMessage());
+                return EXIT_USAGE;
+            }
+            if (e instanceof StoreException || e instanceof IllegalStateException) {
+                commandLine.getErr().println("ztpbox: " + e.getMessage());
+                return EXIT_FAILURE;
+            }
+            throw e;
+        });
+        return cli.execute(args);
+    }
+
+    @Override
+    public AutoCloseable start(ZtpboxConfig config) throws Exception {
+        return Appliance.start(config, Clock.systemUTC());
+    }
+
+    @Override
+    public LeaseStore openStore(ZtpboxConfig config) {
+        return SqliteLeaseStore.open(config.databaseFile());
+    }
+}

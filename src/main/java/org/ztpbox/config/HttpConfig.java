@@ -1,0 +1,5 @@
+package org.ztpbox.config;
+
+/** HTTP listener settings. */
+public record HttpConfig(int port) {
+}

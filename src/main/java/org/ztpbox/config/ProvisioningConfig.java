@@ -1,0 +1,7 @@
+package org.ztpbox.config;
+
+import java.net.URI;
+
+/** @param url the URL advertised in DHCP options 160 and 66; null means derive it at start */
+public record ProvisioningConfig(URI url) {
+}

@@ -1,0 +1,5 @@
+package org.ztpbox.config;
+
+/** TFTP listener settings. */
+public record TftpConfig(int port) {
+}

@@ -1,0 +1,13 @@
+package org.ztpbox.config;
+
+import java.nio.file.Path;
+
+/** The whole appliance configuration, validated and immutable. See {@code conf/ztpbox.yaml}. */
+public record ZtpboxConfig(NetworkConfig network, DhcpConfig dhcp, ProvisioningConfig provisioning,
+                           TftpConfig tftp, HttpConfig http, Path stateDir, StoreConfig store) {
+
+    /** The file holding leases and events, under {@link #stateDir()}. */
+    public Path databaseFile() {
+        return stateDir.resolve("ztpbox.db");
+    }
+}
