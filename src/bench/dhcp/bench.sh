@@ -188,6 +188,19 @@ sys_busy_ticks() {  # busy ticks of all CPUs since boot (everything except idle 
     awk '/^cpu / { print $2 + $3 + $4 + $7 + $8 + $9; exit }' /proc/stat
 }
 
+sys_task_ticks() {  # user+nice+system ticks of all CPUs (time charged to tasks; no irq/softirq/steal)
+    awk '/^cpu / { print $2 + $3 + $4; exit }' /proc/stat
+}
+
+# CPU ticks used by the reaped children of this shell, from a file written by bash's "times"
+# builtin (second line). "times" must run in this shell itself, not in a $(...) subshell.
+children_ticks() {  # children_ticks FILE
+    awk -v hz="$CLK_TCK" 'NR == 2 {
+        t = 0
+        for (i = 1; i <= 2; i++) { split($i, a, /[ms]/); t += a[1] * 60 + a[2] }
+        printf "%d\n", t * hz + 0.5 }' "$1"
+}
+
 # Wait (at most BG_WAIT s) until the box's load other than the server is below
 # BG_MAX cores; print the last 1-s sample.
 wait_quiet() {
@@ -340,7 +353,7 @@ parse_perfdhcp() {
 
 # ---------------------------------------------------------------- one measurement
 # Appends to RAW: srv rate run bg disc offer do_drops do_min do_avg do_max req ack ra_drops
-#                 ra_min ra_avg ra_max done_s loss_pct cpu_us_per_dora
+#                 ra_min ra_avg ra_max done_s loss_pct cpu_us_per_dora bg_during perfdhcp_cores
 run_one() {
     local srv=$1 rate=$2 run=$3 dir="$TMP/$1-$2-$3" rc bg t0 t1 p
     mkdir -p "$dir"
@@ -356,11 +369,22 @@ run_one() {
         [ "$rc" -le 3 ] || log "$srv: warm-up perfdhcp exited $rc"
     fi
     bg=$(wait_quiet)
+    local c0 c1 b0 b1 e0 e1
+    times >"$dir/times0"
+    c0=$(children_ticks "$dir/times0"); b0=$(sys_task_ticks); e0=$EPOCHREALTIME
     t0=$(cpu_ticks "$SERVER_PID")
     # shellcheck disable=SC2046
     run_perfdhcp "$dir/perfdhcp.out" $(perf_args "$rate")
     rc=$?
     t1=$(cpu_ticks "$SERVER_PID")
+    times >"$dir/times1"
+    c1=$(children_ticks "$dir/times1"); b1=$(sys_task_ticks); e1=$EPOCHREALTIME
+    # Other load during the run: task CPU of the whole box minus server and perfdhcp, in cores.
+    local perf_cores bg_run
+    perf_cores=$(awk -v c=$((c1 - c0)) -v hz="$CLK_TCK" -v e0="$e0" -v e1="$e1" \
+        'BEGIN { printf "%.2f", c / hz / (e1 - e0) }')
+    bg_run=$(awk -v b=$((b1 - b0)) -v s=$((t1 - t0)) -v c=$((c1 - c0)) -v hz="$CLK_TCK" -v e0="$e0" -v e1="$e1" \
+        'BEGIN { v = (b - s - c) / hz / (e1 - e0); if (v < 0) v = 0; printf "%.2f", v }')
     if ! kill -0 "$SERVER_PID" 2>/dev/null; then
         log "$srv died during the run; its output:"; tail -n 20 "$dir/server.out" >&2
     fi
@@ -374,15 +398,16 @@ run_one() {
     set -- $p
     local disc=$1 ack=$8
     awk -v srv="$srv" -v rate="$rate" -v run="$run" -v bg="$bg" -v p="$p" -v period="$PERIOD" \
-        -v t0="$t0" -v t1="$t1" -v hz="$CLK_TCK" -v disc="$disc" -v ack="$ack" 'BEGIN {
+        -v t0="$t0" -v t1="$t1" -v hz="$CLK_TCK" -v disc="$disc" -v ack="$ack" \
+        -v bg_run="$bg_run" -v perf_cores="$perf_cores" 'BEGIN {
             done = (ack ~ /^[0-9]+$/) ? ack / period : "NA"
             loss = (disc ~ /^[0-9]+$/ && disc > 0 && ack ~ /^[0-9]+$/) ? 100 * (1 - ack / disc) : "NA"
             cpu  = (t0 >= 0 && t1 >= t0 && ack > 0) ? (t1 - t0) * 1e6 / hz / ack : "NA"
             gsub(/ /, "\t", p)
-            printf "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", srv, rate, run, bg, p, done, loss, cpu
+            printf "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", srv, rate, run, bg, p, done, loss, cpu, bg_run, perf_cores
         }' >>"$RAW"
-    tail -n 1 "$RAW" | awk -F'\t' '{ printf "  %-6s rate=%-6s run=%s  DISC=%s ACK=%s  done/s=%.0f loss=%.2f%%  DO/RA avg=%s/%s ms  max=%s/%s ms  cpu=%s us/DORA  bg=%s\n",
-        $1, $2, $3, $5, $12, $17, $18, $9, $15, $10, $16, ($19 == "NA" ? "NA" : sprintf("%.0f", $19)), $4 }' >&2
+    tail -n 1 "$RAW" | awk -F'\t' '{ printf "  %-6s rate=%-6s run=%s  DISC=%s ACK=%s  done/s=%.0f loss=%.2f%%  DO/RA avg=%s/%s ms  max=%s/%s ms  cpu=%s us/DORA  bg before/during=%s/%s  perfdhcp=%s cores\n",
+        $1, $2, $3, $5, $12, $17, $18, $9, $15, $10, $16, ($19 == "NA" ? "NA" : sprintf("%.0f", $19)), $4, $20, $21 }' >&2
     return 0
 }
 
@@ -492,7 +517,8 @@ get_cell() {  # get_cell SRV RATE FIELD
     echo "  (Kea: new memfile CSV, persist=true; ztpbox: new state-dir), warmed up with"
     echo "  \`perfdhcp $WARM_ARGS\` (WARMUP_SECS=$WARMUP_SECS; a disjoint client space of $WARMUP_CLIENTS MACs),"
     echo "  then measured. Before each measured run the script waits up to ${BG_WAIT}s for other load < $BG_MAX cores"
-    echo "  (bg = busy cores minus the server's own CPU, 1-s sample). done/s = ACKs / ${PERIOD}s;"
+    echo "  (bg before = busy cores minus the server's own CPU, 1-s sample; bg during = user+system CPU of the box"
+    echo "  during the run minus server and perfdhcp, i.e. other tasks). done/s = ACKs / ${PERIOD}s;"
     echo "  loss = 1 − ACKs/DISCOVERs; CPU/DORA = Δ(utime+stime) of the server process (all threads) / ACKs."
     echo "  \"max ms\" = the larger of DO max and RA max. perfdhcp acts as a relay (giaddr $CLI_IP, port 67)."
     echo "* **Commands** (DIR = fresh temp dir per run; namespaces/veths named after the script PID):"
@@ -528,13 +554,13 @@ get_cell() {  # get_cell SRV RATE FIELD
     echo
     echo "## Every run"
     echo
-    echo "| server | offered | run | bg cores | DISCOVER | OFFER | DO drops | DO min/avg/max ms | REQUEST | ACK | RA drops | RA min/avg/max ms | done/s | loss % | CPU µs/DORA |"
-    echo "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"
+    echo "| server | offered | run | bg cores before / during | DISCOVER | OFFER | DO drops | DO min/avg/max ms | REQUEST | ACK | RA drops | RA min/avg/max ms | done/s | loss % | CPU µs/DORA | perfdhcp cores |"
+    echo "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"
     sort -t$'\t' -k1,1 -k2,2n -k3,3n "$RAW" | awk -F'\t' '
         function f(x, fmt) { return x == "NA" ? "NA" : sprintf(fmt, x) }
-        { printf "| %s | %s | %s | %s | %s | %s | %s | %s / %s / %s | %s | %s | %s | %s / %s / %s | %s | %s | %s |\n",
-            $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16,
-            f($17, "%.0f"), f($18, "%.2f"), f($19, "%.0f") }'
+        { printf "| %s | %s | %s | %s / %s | %s | %s | %s | %s / %s / %s | %s | %s | %s | %s / %s / %s | %s | %s | %s | %s |\n",
+            $1, $2, $3, $4, $20, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16,
+            f($17, "%.0f"), f($18, "%.2f"), f($19, "%.0f"), $21 }'
     echo
     echo "## Configurations"
     echo

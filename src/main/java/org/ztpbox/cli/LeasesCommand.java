@@ -56,7 +56,7 @@ public final class LeasesCommand implements Callable<Integer> {
             for (Lease lease : leases) {
                 Map<String, String> r = row(lease, now);
                 out.printf("%-15s  %-17s  %-8s  %-20s  %s%n", r.get("address"), r.get("mac"), r.get("state"),
-                        r.get("expires"), r.getOrDefault("hostname", ""));
+                        r.get("expires"), java.util.Objects.toString(r.get("hostname"), ""));
             }
             out.printf("%d lease%s%n", leases.size(), leases.size() == 1 ? "" : "s");
         }

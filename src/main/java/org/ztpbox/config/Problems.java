@@ -19,6 +19,7 @@ final class Problems {
 
     void throwIfAny(String source) {
         if (!list.isEmpty()) {
+            list.sort(java.util.Comparator.comparingInt(ConfigProblem::line));
             throw new ConfigException(source, list);
         }
     }
