@@ -1,0 +1,93 @@
+package org.ztpbox.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The command line as a user meets it: output and exit codes. */
+class MainTest {
+
+    @TempDir
+    Path dir;
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private PrintStream savedOut;
+    private PrintStream savedErr;
+
+    @BeforeEach
+    void capture() {
+        savedOut = System.out;
+        savedErr = System.err;
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    @AfterEach
+    void restore() {
+        System.setOut(savedOut);
+        System.setErr(savedErr);
+    }
+
+    private Path config(String yaml) throws Exception {
+        Path file = dir.resolve("ztpbox.yaml");
+        Files.writeString(file, yaml);
+        return file;
+    }
+
+    @Test
+    void printsItsVersion() {
+        assertThat(Main.execute("--version")).isZero();
+        assertThat(out.toString()).startsWith("ztpbox ");
+    }
+
+    @Test
+    void aBadConfigExitsWith2NamingKeyAndLine() throws Exception {
+        Path file = config("dhcp:\n  mode: serve\n  subnet: 10.0.0.0/24\n  pool: 10.0.1.1-10.0.1.5\n");
+
+        assertThat(Main.execute("validate", "--config", file.toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("line 4: dhcp.pool", "outside dhcp.subnet");
+    }
+
+    @Test
+    void aMissingConfigFileExitsWith2() {
+        assertThat(Main.execute("run", "--config", dir.resolve("nope.yaml").toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("cannot read");
+    }
+
+    @Test
+    void anUnknownCommandOrOptionIsAUsageError() {
+        assertThat(Main.execute("frobnicate")).isEqualTo(2);
+        assertThat(Main.execute("leases", "--jsn")).isEqualTo(2);
+    }
+
+    @Test
+    void helpIsEverywhere() {
+        assertThat(Main.execute("leases", "--help")).isZero();
+        assertThat(out.toString()).contains("--json", "--config");
+    }
+
+    @Test
+    void listsNoLeasesOfAFreshStateDirectory() throws Exception {
+        Path file = config("state-dir: " + dir.resolve("state") + "\n");
+
+        assertThat(Main.execute("leases", "--config", file.toString(), "--json")).isZero();
+        assertThat(out.toString().strip()).isEqualTo("[]");
+    }
+
+    @Test
+    void anUnknownInterfaceIsAConfigError() throws Exception {
+        Path file = config("network:\n  interface: nosuch0\nstate-dir: " + dir.resolve("state") + "\n");
+
+        assertThat(Main.execute("run", "--config", file.toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("network.interface", "no interface named 'nosuch0'");
+    }
+}
