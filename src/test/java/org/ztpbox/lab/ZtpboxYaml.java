@@ -1,0 +1,94 @@
+package org.ztpbox.lab;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The ztpbox configuration a test runs with, written as the YAML an admin would write. Immutable;
+ * each {@code with...} returns a changed copy, so a test states only what matters to it.
+ */
+public final class ZtpboxYaml {
+
+    /** An entry of {@code dhcp.options}. */
+    public record ExtraOption(int code, String type, String value) {
+    }
+
+    private final String mode;
+    private final String subnet;
+    private final String pool;
+    private final String leaseTime;
+    private final long rateLimit;
+    private final String provisioningUrl;
+    private final List<ExtraOption> options;
+
+    private ZtpboxYaml(String mode, String subnet, String pool, String leaseTime, long rateLimit,
+                       String provisioningUrl, List<ExtraOption> options) {
+        this.mode = mode;
+        this.subnet = subnet;
+        this.pool = pool;
+        this.leaseTime = leaseTime;
+        this.rateLimit = rateLimit;
+        this.provisioningUrl = provisioningUrl;
+        this.options = List.copyOf(options);
+    }
+
+    /**
+     * Serve mode; the rate limit is high because perfdhcp sends from many MACs quickly, and without a
+     * provisioning URL (ztpbox then derives one) until {@link #withProvisioningUrl} sets it.
+     */
+    public static ZtpboxYaml serve(String subnet, String pool) {
+        return new ZtpboxYaml("serve", subnet, pool, "10m", 1_000_000, null, List.of());
+    }
+
+    public ZtpboxYaml withMode(String newMode) {
+        return new ZtpboxYaml(newMode, subnet, pool, leaseTime, rateLimit, provisioningUrl, options);
+    }
+
+    public ZtpboxYaml withLeaseTime(String newLeaseTime) {
+        return new ZtpboxYaml(mode, subnet, pool, newLeaseTime, rateLimit, provisioningUrl, options);
+    }
+
+    public ZtpboxYaml withProvisioningUrl(String url) {
+        return new ZtpboxYaml(mode, subnet, pool, leaseTime, rateLimit, url, options);
+    }
+
+    public ZtpboxYaml withOption(int code, String type, String value) {
+        List<ExtraOption> more = new ArrayList<>(options);
+        more.add(new ExtraOption(code, type, value));
+        return new ZtpboxYaml(mode, subnet, pool, leaseTime, rateLimit, provisioningUrl, more);
+    }
+
+    public String provisioningUrl() {
+        return provisioningUrl;
+    }
+
+    public String render(NetnsLab lab, Path stateDir) {
+        StringBuilder yaml = new StringBuilder();
+        yaml.append("network:\n")
+                .append("  interface: ").append(lab.serverInterface()).append('\n')
+                .append("  address: ").append(lab.serverAddress()).append('\n')
+                .append("dhcp:\n")
+                .append("  mode: ").append(mode).append('\n')
+                .append("  subnet: ").append(subnet).append('\n')
+                .append("  pool: ").append(pool).append('\n')
+                .append("  router: ").append(lab.serverAddress()).append('\n')
+                .append("  dns: [").append(lab.serverAddress()).append("]\n")
+                .append("  lease-time: ").append(leaseTime).append('\n')
+                .append("  rate-limit: ").append(rateLimit).append('\n');
+        if (!options.isEmpty()) {
+            yaml.append("  options:\n");
+            for (ExtraOption option : options) {
+                yaml.append("    - code: ").append(option.code()).append('\n')
+                        .append("      type: ").append(option.type()).append('\n')
+                        .append("      value: \"").append(option.value()).append("\"\n");
+            }
+        }
+        if (provisioningUrl != null) {
+            yaml.append("provisioning:\n")
+                    .append("  url: \"").append(provisioningUrl).append("\"\n");
+        }
+        yaml.append("state-dir: ").append(stateDir).append('\n');
+        return yaml.toString();
+    }
+}
