@@ -90,4 +90,15 @@ class MainTest {
         assertThat(Main.execute("run", "--config", file.toString())).isEqualTo(2);
         assertThat(err.toString()).contains("network.interface", "no interface named 'nosuch0'");
     }
+
+    @Test
+    void aTakenPortIsAPlainFailure() throws Exception {
+        try (java.net.DatagramSocket taken = new java.net.DatagramSocket(0)) {
+            Path file = config("network:\n  interface: lo\n  address: 127.0.0.1\ndhcp:\n  port: " + taken.getLocalPort()
+                    + "\nstate-dir: " + dir.resolve("state") + "\n");
+
+            assertThat(Main.execute("run", "--config", file.toString())).isEqualTo(1);
+            assertThat(err.toString()).contains("cannot listen on UDP port " + taken.getLocalPort(), "in use");
+        }
+    }
 }

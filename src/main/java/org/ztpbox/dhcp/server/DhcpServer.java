@@ -68,7 +68,7 @@ public final class DhcpServer implements AutoCloseable {
     }
 
     /** Binds the socket; throws with a plain explanation when the port is taken or not permitted. */
-    public void start() throws InterruptedException {
+    public void start() {
         boolean epoll = Epoll.isAvailable();
         group = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("dhcp"),
                 epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory());
@@ -95,7 +95,7 @@ public final class DhcpServer implements AutoCloseable {
         }
         try {
             channel = bootstrap.bind(new InetSocketAddress(port)).sync().channel();
-        } catch (RuntimeException e) {
+        } catch (Exception e) { // Netty rethrows the native bind error, a checked IOException, from sync()
             group.shutdownGracefully(0, 1, TimeUnit.SECONDS);
             throw new IllegalStateException("cannot listen on UDP port " + port
                     + (interfaceName == null ? "" : " on " + interfaceName) + ": " + e.getMessage()
