@@ -1,0 +1,86 @@
+package org.ztpbox.provisioning;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.SeekableByteChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.ztpbox.core.CatalogEntry;
+import org.ztpbox.core.FileCatalog;
+import org.ztpbox.core.FileRequest;
+import org.ztpbox.core.SafePaths;
+
+/**
+ * Serves the files under one directory. MAC-named files match whatever letter case the phone uses
+ * (the SIP 2.x/3.x phones accept either; observed requests are lower case), so {@code 0004F2AA814C.cfg}
+ * finds {@code 0004f2aa814c.cfg} and the reverse.
+ */
+public final class StaticFileCatalog implements FileCatalog {
+
+    private static final Pattern MAC_IN_NAME = Pattern.compile("(?<![0-9a-fA-F])([0-9a-fA-F]{12})(?![0-9a-fA-F])");
+
+    private final Path root;
+
+    public StaticFileCatalog(Path root) throws IOException {
+        this.root = Files.createDirectories(root);
+    }
+
+    public Path root() {
+        return root;
+    }
+
+    @Override
+    public Optional<CatalogEntry> find(FileRequest request) {
+        String name = request.name();
+        Optional<CatalogEntry> exact = entry(name);
+        if (exact.isPresent()) {
+            return exact;
+        }
+        Matcher m = MAC_IN_NAME.matcher(name);
+        if (!m.find()) {
+            return Optional.empty();
+        }
+        String mac = m.group(1);
+        for (String variant : new String[] {mac.toLowerCase(Locale.ROOT), mac.toUpperCase(Locale.ROOT)}) {
+            if (!variant.equals(mac)) {
+                Optional<CatalogEntry> found = entry(name.substring(0, m.start(1)) + variant + name.substring(m.end(1)));
+                if (found.isPresent()) {
+                    return found;
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private Optional<CatalogEntry> entry(String name) {
+        Optional<Path> path = SafePaths.resolve(root, name);
+        if (path.isEmpty() || !Files.isRegularFile(path.get())) {
+            return Optional.empty();
+        }
+        try {
+            BasicFileAttributes attrs = Files.readAttributes(path.get(), BasicFileAttributes.class);
+            return Optional.of(new StaticEntry(name, path.get(), attrs.size(), attrs.lastModifiedTime().toInstant()));
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    private record StaticEntry(String name, Path file, long size, Instant lastModified) implements CatalogEntry {
+
+        @Override
+        public String etag() {
+            return "\"" + Long.toHexString(size) + "-" + Long.toHexString(lastModified.toEpochMilli()) + "\"";
+        }
+
+        @Override
+        public SeekableByteChannel open() throws IOException {
+            return FileChannel.open(file);
+        }
+    }
+}
