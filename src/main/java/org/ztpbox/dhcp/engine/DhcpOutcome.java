@@ -15,6 +15,9 @@ import org.ztpbox.dhcp.DhcpMessage;
 public record DhcpOutcome(DhcpMessage reply, Ipv4Address target, int targetPort, Lease lease, String note,
                           Classification classification) {
 
+    /** The note of a DISCOVER that found no free address. */
+    public static final String POOL_EXHAUSTED = "pool exhausted";
+
     static DhcpOutcome silent(String note, Classification classification) {
         return new DhcpOutcome(null, null, 0, null, note, classification);
     }

@@ -21,7 +21,7 @@ final class DiscoverHandler implements MessageHandler {
         Ipv4Address wanted = request.options().address(DhcpOptionCodes.REQUESTED_ADDRESS);
         Ipv4Address address = ctx.table.choose(request.chaddr(), wanted, classification.poolName(), in.receivedAt());
         if (address == null) {
-            return DhcpOutcome.silent("pool exhausted", classification);
+            return DhcpOutcome.silent(DhcpOutcome.POOL_EXHAUSTED, classification);
         }
         ctx.table.offer(request.chaddr(), address, ctx.config.offerHold(), in.receivedAt());
         DhcpMessage offer = ctx.replies.lease(DhcpMessageType.OFFER, request, address, ctx.leaseTime(),

@@ -18,12 +18,15 @@ final class EngineContext {
     final LeaseTable table;
     final ReplyFactory replies;
     final int clientPort;
+    private final java.util.Map<MacAddress, String> reservedHostnames = new java.util.HashMap<>();
 
     EngineContext(DhcpConfig config, Ipv4Address serverId, LeaseTable table, ReplyFactory replies) {
         this.config = config;
         this.serverId = serverId;
         this.table = table;
         this.replies = replies;
+        config.reservations().stream().filter(r -> r.hostname() != null)
+                .forEach(r -> reservedHostnames.put(r.mac(), r.hostname()));
         // Clients listen one port above the server (67/68); tests and benchmarks move both together.
         this.clientPort = config.port() + 1;
     }
@@ -38,8 +41,7 @@ final class EngineContext {
 
     /** The hostname to hand out: the reservation's if it has one. */
     String reservedHostname(MacAddress mac) {
-        return config.reservations().stream().filter(r -> r.mac().equals(mac)).map(r -> r.hostname())
-                .filter(h -> h != null).findFirst().orElse(null);
+        return reservedHostnames.get(mac);
     }
 
     /** The hostname a client gives itself (option 12), for the record. */
@@ -62,7 +64,7 @@ final class EngineContext {
         if (request.relayed()) {
             return new DhcpOutcome(reply, request.giaddr(), in.senderPort(), lease, note, classification);
         }
-        boolean nak = reply.type() != null && reply.type().code() == 6;
+        boolean nak = org.ztpbox.dhcp.DhcpMessageType.NAK.equals(reply.type());
         if (!nak && !request.ciaddr().isAny()) {
             return new DhcpOutcome(reply, request.ciaddr(), clientPort, lease, note, classification);
         }

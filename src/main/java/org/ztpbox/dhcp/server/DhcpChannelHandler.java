@@ -76,7 +76,7 @@ final class DhcpChannelHandler extends SimpleChannelInboundHandler<DatagramPacke
         events.record(DhcpEvents.received(in, outcome));
         LOG.debug("{} {} xid {}: {}", message.type(), message.chaddr(), Integer.toHexString(message.xid()),
                 outcome.note());
-        if ("pool exhausted".equals(outcome.note())) {
+        if (DhcpOutcome.POOL_EXHAUSTED.equals(outcome.note())) {
             counters.poolExhausted.increment();
             warnExhausted(message);
         }
@@ -152,7 +152,7 @@ final class DhcpChannelHandler extends SimpleChannelInboundHandler<DatagramPacke
         }
     }
 
-    String usage() {
+    private String usage() {
         StringBuilder sb = new StringBuilder();
         engine.table().usage().forEach((name, used) -> sb.append(sb.length() == 0 ? "" : ", ")
                 .append(name.isEmpty() ? "pool" : name).append(' ').append(used[0]).append('/').append(used[1]));

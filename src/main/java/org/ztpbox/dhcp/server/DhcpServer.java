@@ -102,13 +102,13 @@ public final class DhcpServer implements AutoCloseable {
                     + (port < 1024 ? " (ports below 1024 need root or CAP_NET_BIND_SERVICE;"
                     + " is another DHCP server running?)" : ""), e);
         }
-        channel.eventLoop().scheduleAtFixedRate(() -> sweep(handler), SWEEP_INTERVAL.toMillis(),
+        channel.eventLoop().scheduleAtFixedRate(this::sweep, SWEEP_INTERVAL.toMillis(),
                 SWEEP_INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
         LOG.info("DHCP server listening on UDP port {}{} ({} transport)", port,
                 interfaceName == null ? "" : " on " + interfaceName, epoll ? "epoll" : "nio");
     }
 
-    private void sweep(DhcpChannelHandler handler) {
+    private void sweep() {
         engine.table().sweep(clock.instant());
         engine.table().usage().forEach((name, used) -> {
             if (used[1] > 0 && used[0] * 10L >= used[1] * 9L) {
