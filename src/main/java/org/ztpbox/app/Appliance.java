@@ -25,8 +25,11 @@ import org.ztpbox.dhcp.engine.DhcpEngine;
 import org.ztpbox.dhcp.pool.LeaseTable;
 import org.ztpbox.dhcp.server.DhcpServer;
 import org.ztpbox.provisioning.BootDirectivesService;
+import org.ztpbox.provisioning.StaticFileCatalog;
+import org.ztpbox.provisioning.UploadDirectory;
 import org.ztpbox.store.GroupCommitJournal;
 import org.ztpbox.store.SqliteLeaseStore;
+import org.ztpbox.tftp.server.TftpServer;
 
 /**
  * The running appliance: starts the store, then the journal, then the listeners; stops them in
@@ -68,6 +71,16 @@ final class Appliance implements AutoCloseable {
                 config.dhcp().rateLimit(), clock);
         dhcp.start();
         stopOrder.push(dhcp);
+
+        // One catalog and one upload area, shared by every file transport.
+        StaticFileCatalog catalog = new StaticFileCatalog(config.stateDir().resolve("files"));
+        UploadDirectory uploads = new UploadDirectory(config.stateDir().resolve("uploads"));
+        if (config.tftp().enabled()) {
+            TftpServer tftp = new TftpServer(config.tftp(), null, catalog, uploads, journal, clock,
+                    Runtime.getRuntime().availableProcessors());
+            tftp.start();
+            stopOrder.push(tftp);
+        }
 
         ScheduledExecutorService maintenance = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "maintenance");

@@ -63,9 +63,7 @@ public final class ConfigLoader {
                 .orElse(null));
         prov.finish(Set.of("url"));
 
-        YamlSection tftpSection = top.section("tftp");
-        TftpConfig tftp = new TftpConfig(tftpSection.integer("port", 1, 65535).orElse(69));
-        tftpSection.finish(Set.of("port"));
+        TftpConfig tftp = TftpConfigReader.read(top.section("tftp"));
         YamlSection httpSection = top.section("http");
         HttpConfig http = new HttpConfig(httpSection.integer("port", 1, 65535).orElse(80));
         httpSection.finish(Set.of("port"));

@@ -3,7 +3,9 @@ package org.ztpbox.config;
 import java.time.Duration;
 import java.util.Locale;
 
-/** Durations as admins write them: plain seconds ({@code 3600}) or with a unit ({@code 30s 15m 12h 7d}). */
+/**
+ * Durations as admins write them: plain seconds ({@code 3600}) or with a unit ({@code 250ms 30s 15m 12h 7d}).
+ */
 public final class Durations {
 
     private Durations() {
@@ -13,6 +15,13 @@ public final class Durations {
         String t = text == null ? "" : text.trim().toLowerCase(Locale.ROOT);
         if (t.isEmpty()) {
             throw new IllegalArgumentException("expected a duration such as 3600, 30m, 12h or 7d");
+        }
+        if (t.endsWith("ms")) { // retransmission timeouts are sub-second
+            String millis = t.substring(0, t.length() - 2).trim();
+            if (!millis.matches("\\d{1,9}")) {
+                throw new IllegalArgumentException("expected a duration such as 500ms, found '" + text + "'");
+            }
+            return Duration.ofMillis(Long.parseLong(millis));
         }
         char unit = t.charAt(t.length() - 1);
         String digits = Character.isDigit(unit) ? t : t.substring(0, t.length() - 1).trim();
@@ -36,6 +45,9 @@ public final class Durations {
     }
 
     public static String format(Duration duration) {
+        if (duration.toMillisPart() != 0) {
+            return duration.toMillis() + "ms";
+        }
         long s = duration.getSeconds();
         if (s % 86400 == 0 && s > 0) {
             return s / 86400 + "d";

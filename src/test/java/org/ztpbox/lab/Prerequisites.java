@@ -19,7 +19,19 @@ public final class Prerequisites {
     /** Every program the lab itself and the DHCP real-peer tests run. */
     public static final List<String> DHCP_PEERS = List.of("ip", "kill", "dhclient", "udhcpc", "perfdhcp", "tcpdump");
 
+    /** The TFTP clients the TFTP real-peer tests run (Debian: curl, tftp-hpa, atftp). */
+    public static final List<String> TFTP_CLIENTS = List.of("curl", "tftp", "atftp");
+
     private Prerequisites() {
+    }
+
+    /** Checks only programs: for real-peer tests against a server in the test JVM on loopback, which need no root. */
+    public static void requirePrograms(List<String> tools) {
+        List<String> missing = Tools.missing(tools.toArray(String[]::new));
+        if (!missing.isEmpty()) {
+            unmet("missing program(s): " + String.join(", ", missing)
+                    + " (Debian: apt-get install curl tftp-hpa atftp tftpd-hpa iproute2)");
+        }
     }
 
     /** Checks root, the given programs and the jar; returns the jar. */
