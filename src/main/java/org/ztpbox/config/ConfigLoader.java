@@ -64,9 +64,7 @@ public final class ConfigLoader {
         prov.finish(Set.of("url"));
 
         TftpConfig tftp = TftpConfigReader.read(top.section("tftp"));
-        YamlSection httpSection = top.section("http");
-        HttpConfig http = new HttpConfig(httpSection.integer("port", 1, 65535).orElse(80));
-        httpSection.finish(Set.of("port"));
+        HttpConfig http = new HttpConfigReader(problems).read(top.section("http"));
 
         Path stateDir = top.value("state-dir", text -> Path.of(text.trim())).orElse(Path.of("/var/lib/ztpbox"));
 

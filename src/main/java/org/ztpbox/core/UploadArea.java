@@ -17,6 +17,14 @@ public interface UploadArea {
      */
     Upload begin(UploadName name, long maxBytes) throws IOException;
 
+    /**
+     * True when a committed version of {@code name} exists (HTTP answers a replacing PUT with 204,
+     * a creating one with 201: RFC 9110 §9.3.4). The default knows nothing and says false.
+     */
+    default boolean exists(UploadName name) {
+        return false;
+    }
+
     /** An upload in progress. Not thread-safe; one writer. */
     interface Upload extends AutoCloseable {
 

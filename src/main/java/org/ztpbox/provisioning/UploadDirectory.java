@@ -33,6 +33,11 @@ public final class UploadDirectory implements UploadArea {
     }
 
     @Override
+    public boolean exists(UploadName name) {
+        return Files.exists(pathOf(name));
+    }
+
+    @Override
     public Upload begin(UploadName name, long maxBytes) throws IOException {
         Path target = pathOf(name);
         Path dir = Files.createDirectories(target.getParent());
