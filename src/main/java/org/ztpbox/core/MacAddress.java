@@ -1,7 +1,5 @@
 package org.ztpbox.core;
 
-import java.util.Locale;
-
 /**
  * An IEEE 802 MAC-48 address, kept as the low 48 bits of a long.
  *
@@ -66,21 +64,29 @@ public record MacAddress(long value) implements Comparable<MacAddress> {
 
     /** Twelve lower-case hex digits, as phones name their files: {@code 0004f2aa814c}. */
     public String compact() {
-        return String.format(Locale.ROOT, "%012x", value);
+        char[] out = new char[12];
+        for (int i = 0; i < 12; i++) {
+            out[i] = HEX[(int) (value >>> (44 - 4 * i)) & 0xF];
+        }
+        return new String(out);
     }
+
+    private static final char[] HEX = "0123456789abcdef".toCharArray();
 
     /** Colon-separated lower case: {@code 00:04:f2:aa:81:4c}. */
     @Override
     public String toString() {
-        String hex = compact();
-        StringBuilder sb = new StringBuilder(17);
-        for (int i = 0; i < 12; i += 2) {
-            if (i > 0) {
-                sb.append(':');
+        // Formatted by hand: this runs for every event and lease written, String.format is slow.
+        char[] out = new char[17];
+        for (int i = 0; i < 6; i++) {
+            int octet = (int) (value >>> (40 - 8 * i)) & 0xFF;
+            out[i * 3] = HEX[octet >>> 4];
+            out[i * 3 + 1] = HEX[octet & 0xF];
+            if (i < 5) {
+                out[i * 3 + 2] = ':';
             }
-            sb.append(hex, i, i + 2);
         }
-        return sb.toString();
+        return new String(out);
     }
 
     @Override

@@ -32,7 +32,7 @@ import org.ztpbox.core.StoreException;
 public final class SqliteLeaseStore implements LeaseStore {
 
     private static final SchemaMigrations MIGRATIONS = new SchemaMigrations("/org/ztpbox/store/migrations/sqlite",
-            List.of("V1__leases_and_events.sql"));
+            List.of("V1__leases_and_events.sql", "V2__events_pruned_by_rowid.sql"));
 
     private final Path file;
     private final Connection connection;
@@ -127,7 +127,7 @@ public final class SqliteLeaseStore implements LeaseStore {
                 insertEvent.setString(2, event.mac() == null ? null : event.mac().toString());
                 insertEvent.setString(3, event.source());
                 insertEvent.setString(4, event.type());
-                insertEvent.setString(5, FlatJson.write(new java.util.TreeMap<>(event.details())));
+                insertEvent.setString(5, FlatJson.write(event.details()));
                 insertEvent.addBatch();
             }
             if (!events.isEmpty()) {
@@ -172,7 +172,10 @@ public final class SqliteLeaseStore implements LeaseStore {
 
     @Override
     public synchronized int pruneEvents(Instant cutoff) {
-        try (PreparedStatement ps = connection.prepareStatement("DELETE FROM events WHERE at < ?")) {
+        // Events are appended in time order, so the first row at or after the cutoff, found in rowid
+        // order, bounds the old ones without an index on time (one index less on the insert path).
+        try (PreparedStatement ps = connection.prepareStatement("DELETE FROM events WHERE id < COALESCE("
+                + "(SELECT id FROM events WHERE at >= ? ORDER BY id LIMIT 1), (SELECT MAX(id) + 1 FROM events))")) {
             ps.setLong(1, cutoff.toEpochMilli());
             int removed = ps.executeUpdate();
             connection.commit();

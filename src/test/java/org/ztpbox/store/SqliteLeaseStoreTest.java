@@ -34,7 +34,7 @@ class SqliteLeaseStoreTest extends LeaseStoreContractTest {
     }
 
     @Test
-    void runsInWalModeWithFullSync() throws Exception {
+    void runsInWalModeAtTheLatestSchema() throws Exception {
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("ztpbox.db"));
              Statement st = c.createStatement()) {
             var rs = st.executeQuery("PRAGMA journal_mode");
@@ -42,7 +42,10 @@ class SqliteLeaseStoreTest extends LeaseStoreContractTest {
             assertThat(rs.getString(1)).isEqualToIgnoringCase("wal");
             var version = st.executeQuery("SELECT MAX(version) FROM schema_version");
             version.next();
-            assertThat(version.getInt(1)).isEqualTo(1);
+            assertThat(version.getInt(1)).isEqualTo(2);
+            var index = st.executeQuery("SELECT COUNT(*) FROM sqlite_master WHERE name = 'events_by_time'");
+            index.next();
+            assertThat(index.getInt(1)).as("V2 dropped the time index").isZero();
         }
     }
 

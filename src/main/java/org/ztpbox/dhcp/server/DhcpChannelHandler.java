@@ -121,7 +121,6 @@ final class DhcpChannelHandler extends SimpleChannelInboundHandler<DatagramPacke
             case 6 -> counters.naks.increment();
             default -> { }
         }
-        events.record(DhcpEvents.sent(reply, outcome.target(), outcome.targetPort(), clock.instant()));
     }
 
     private static java.net.InetAddress toInet(Ipv4Address address) {

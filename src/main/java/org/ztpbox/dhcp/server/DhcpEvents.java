@@ -1,6 +1,5 @@
 package org.ztpbox.dhcp.server;
 
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import org.ztpbox.core.Ipv4Address;
@@ -14,8 +13,9 @@ import org.ztpbox.dhcp.options.RelayAgentInfo;
 import org.ztpbox.dhcp.options.VendorClass;
 
 /**
- * Turns DHCP traffic into {@link PhoneEvent}s. The server identifier a client names is kept even
- * when it names another server: that is how a phone leasing from a stale DHCP server shows up.
+ * Turns each DHCP message seen into a {@link PhoneEvent}, with ztpbox's answer to it. The server
+ * identifier a client names is kept even when it names another server: that is how a phone leasing
+ * from a stale DHCP server shows up.
  */
 final class DhcpEvents {
 
@@ -54,24 +54,17 @@ final class DhcpEvents {
         put(d, "classes", outcome.classification().classNames());
         d.put("phone", Boolean.toString(outcome.classification().isPhone()));
         d.put("outcome", outcome.note());
+        DhcpMessage reply = outcome.reply();
+        if (reply != null) {
+            // What ztpbox answered belongs to the message it answered: one event per message seen.
+            d.put("reply", String.valueOf(reply.type()));
+            d.put("reply_to", outcome.target() + ":" + outcome.targetPort());
+            putAddress(d, "address", reply.yiaddr());
+            put(d, "provisioning_url", reply.options().string(DhcpOptionCodes.POLYCOM_PROVISIONING_URL));
+            put(d, "boot_server", reply.options().string(DhcpOptionCodes.TFTP_SERVER_NAME));
+        }
         String type = m.type() == null ? "BOOTP" : m.type().toString();
         return new PhoneEvent(in.receivedAt(), m.chaddr(), SOURCE, type, d);
-    }
-
-    static PhoneEvent sent(DhcpMessage reply, Ipv4Address target, int port, Instant at) {
-        Map<String, String> d = new HashMap<>();
-        d.put("xid", Integer.toHexString(reply.xid()));
-        d.put("to", target + ":" + port);
-        putAddress(d, "address", reply.yiaddr());
-        int leaseTime = reply.options().length(DhcpOptionCodes.LEASE_TIME) == 4
-                ? java.nio.ByteBuffer.wrap(reply.options().get(DhcpOptionCodes.LEASE_TIME)).getInt() : -1;
-        if (leaseTime >= 0) {
-            d.put("lease_time", Integer.toUnsignedString(leaseTime));
-        }
-        put(d, "provisioning_url", reply.options().string(DhcpOptionCodes.POLYCOM_PROVISIONING_URL));
-        put(d, "boot_server", reply.options().string(DhcpOptionCodes.TFTP_SERVER_NAME));
-        put(d, "message", reply.options().string(DhcpOptionCodes.MESSAGE));
-        return new PhoneEvent(at, reply.chaddr(), SOURCE, String.valueOf(reply.type()), d);
     }
 
     private static void putAddress(Map<String, String> d, String key, Ipv4Address address) {

@@ -39,6 +39,7 @@ public final class DhcpServer implements AutoCloseable {
     private static final int SOL_SOCKET = 1;
     private static final int SO_BINDTODEVICE = 25;
     private static final Duration SWEEP_INTERVAL = Duration.ofSeconds(10);
+    private static final int RECEIVE_BUFFER_BYTES = 512 << 10;
 
     private final DhcpEngine engine;
     private final LeaseJournal journal;
@@ -76,7 +77,9 @@ public final class DhcpServer implements AutoCloseable {
         Bootstrap bootstrap = new Bootstrap().group(group)
                 .channel(epoll ? EpollDatagramChannel.class : NioDatagramChannel.class)
                 .option(ChannelOption.SO_BROADCAST, true)
-                .option(ChannelOption.SO_RCVBUF, 4 << 20)
+                // Small on purpose: when overloaded, a deep queue only means answering requests the
+                // clients have already retried; ~512 KB holds some 50 ms of a 7k/s storm.
+                .option(ChannelOption.SO_RCVBUF, RECEIVE_BUFFER_BYTES)
                 .option(ChannelOption.SO_SNDBUF, 4 << 20)
                 .handler(new ChannelInitializer<Channel>() {
                     @Override

@@ -114,8 +114,10 @@ class DhcpChannelHandlerTest {
         DhcpMessage ack = reply();
         assertThat(ack.type()).isEqualTo(DhcpMessageType.ACK);
         assertThat(ack.yiaddr()).isEqualTo(offer.yiaddr());
-        assertThat(events).extracting(PhoneEvent::type).containsExactly("DISCOVER", "OFFER", "REQUEST", "ACK");
+        assertThat(events).extracting(PhoneEvent::type).containsExactly("DISCOVER", "REQUEST");
+        assertThat(events).extracting(e -> e.detail("reply")).containsExactly("OFFER", "ACK");
         assertThat(events.get(0).detail("model")).isEqualTo("VVX-VVX_410");
+        assertThat(events.get(1).detail("address")).isEqualTo(offer.yiaddr().toString());
     }
 
     @Test
