@@ -24,6 +24,7 @@ import org.ztpbox.core.MacAddress;
 import org.ztpbox.dhcp.engine.DhcpEngine;
 import org.ztpbox.dhcp.pool.LeaseTable;
 import org.ztpbox.dhcp.server.DhcpServer;
+import org.ztpbox.http.server.HttpServer;
 import org.ztpbox.provisioning.BootDirectivesService;
 import org.ztpbox.provisioning.StaticFileCatalog;
 import org.ztpbox.provisioning.UploadDirectory;
@@ -80,6 +81,12 @@ final class Appliance implements AutoCloseable {
                     Runtime.getRuntime().availableProcessors());
             tftp.start();
             stopOrder.push(tftp);
+        }
+        if (config.http().enabled()) {
+            HttpServer http = HttpAssembly.create(config, network.address(), boot.directives().provisioningUrl(),
+                    catalog, uploads, journal, clock);
+            http.start();
+            stopOrder.push(http);
         }
 
         ScheduledExecutorService maintenance = Executors.newSingleThreadScheduledExecutor(r -> {

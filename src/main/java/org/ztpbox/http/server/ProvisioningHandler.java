@@ -128,7 +128,7 @@ final class ProvisioningHandler extends ChannelInboundHandlerAdapter {
             return;
         }
         boolean hasBody = HttpUtil.isTransferEncodingChunked(request) || HttpUtil.getContentLength(request, 0L) > 0;
-        if (hasBody && !r.method().equals("PUT")) {
+        if (hasBody && (r.method().equals("GET") || r.method().equals("HEAD"))) {
             closing = true;
             respond(ctx, r, null, 400, List.of(), false, "request body on " + r.method());
             return;
