@@ -23,7 +23,7 @@
 # Usage (as root):
 #   sudo bash src/bench/dhcp/bench.sh [RESULTS.md] [ZTPBOX.jar]
 #     RESULTS.md  default /tmp/dhcp-bench-results.md
-#     ZTPBOX.jar  default /work/main/target/ztpbox.jar (if missing: Kea only)
+#     ZTPBOX.jar  default $ZTPBOX_JAR or /work/main/target/ztpbox.jar (if missing: Kea only)
 # Environment (defaults in brackets):
 #   RATES ["2000 4000 6000 7000 8000 10000"]  offered DORA/s, at most 12 values
 #   RUNS [1]           runs per point (1-5); 3 for the full table (median [min-max])
@@ -33,6 +33,7 @@
 #   WARMUP_RATE [2000] WARMUP_SECS [3] WARMUP_CLIENTS [500]   WARMUP_SECS=0: none
 #   JAVA_OPTS ["-XX:+UseParallelGC -Xms256m"]
 #   KEA_LOG_SEVERITY [INFO]  (Kea's default; INFO logs two lines per DORA)
+#   KEA_LOG_OUTPUT [DIR/kea.log]  Kea log destination, e.g. stdout (then into DIR/server.out)
 #   SERVER_CPU [1] CLIENT_CPU [0]
 #   BG_MAX [0.5] BG_WAIT [30]  wait up to BG_WAIT s for other load < BG_MAX cores
 #   KEEP_TMP [0]       1: keep the temp dir (server logs, perfdhcp outputs) for inspection
@@ -97,6 +98,7 @@ stop_pid() {   # stop_pid PID: TERM, wait up to 10 s, then KILL; reap it
     return 0
 }
 
+# shellcheck disable=SC2317  # called from the traps
 cleanup() {
     trap - EXIT INT TERM
     stop_pid "$PERF_PID"; PERF_PID=""
@@ -119,20 +121,27 @@ trap 'log "interrupted"; cleanup; exit 130' INT TERM
 for c in ip ss taskset awk getconf "$KEA" "$PERFDHCP"; do
     command -v "$c" >/dev/null || die "missing command: $c"
 done
-is_uint() { [[ $1 =~ ^[0-9]+$ ]]; }
+in_range() {  # in_range NAME VALUE MIN MAX: die unless VALUE is an integer in [MIN, MAX]
+    if ! [[ $2 =~ ^[0-9]+$ ]] || [ "$2" -lt "$3" ] || [ "$2" -gt "$4" ]; then
+        die "$1 must be an integer from $3 to $4 (got '$2')"
+    fi
+}
 nrates=0
 for r in $RATES; do
-    is_uint "$r" && [ "$r" -ge 1 ] && [ "$r" -le 50000 ] || die "bad rate '$r' (1-50000)"
+    in_range "rate" "$r" 1 50000
     nrates=$((nrates + 1))
 done
-[ "$nrates" -ge 1 ] && [ "$nrates" -le 12 ] || die "RATES: 1 to 12 values"
-is_uint "$RUNS" && [ "$RUNS" -ge 1 ] && [ "$RUNS" -le 5 ] || die "RUNS: 1-5"
-is_uint "$PERIOD" && [ "$PERIOD" -ge 1 ] && [ "$PERIOD" -le 60 ] || die "PERIOD: 1-60 s"
-is_uint "$CLIENTS" && [ "$CLIENTS" -ge 1 ] && [ "$CLIENTS" -le 50000 ] || die "CLIENTS: 1-50000"
-is_uint "$WARMUP_SECS" && [ "$WARMUP_SECS" -le 30 ] || die "WARMUP_SECS: 0-30"
-is_uint "$WARMUP_RATE" && [ "$WARMUP_RATE" -ge 1 ] && [ "$WARMUP_RATE" -le 20000 ] || die "WARMUP_RATE: 1-20000"
-is_uint "$WARMUP_CLIENTS" && [ "$WARMUP_CLIENTS" -ge 1 ] && [ "$WARMUP_CLIENTS" -le 1000 ] || die "WARMUP_CLIENTS: 1-1000"
-is_uint "$BG_WAIT" && [ "$BG_WAIT" -le 120 ] || die "BG_WAIT: 0-120 s"
+in_range "number of RATES" "$nrates" 1 12
+in_range RUNS "$RUNS" 1 5
+in_range PERIOD "$PERIOD" 1 60
+in_range CLIENTS "$CLIENTS" 1 50000
+in_range WARMUP_SECS "$WARMUP_SECS" 0 30
+in_range WARMUP_RATE "$WARMUP_RATE" 1 20000
+in_range WARMUP_CLIENTS "$WARMUP_CLIENTS" 1 1000
+in_range BG_WAIT "$BG_WAIT" 0 120
+in_range SERVER_CPU "$SERVER_CPU" 0 1023
+in_range CLIENT_CPU "$CLIENT_CPU" 0 1023
+[[ $BG_MAX =~ ^[0-9]+(\.[0-9]+)?$ ]] || die "BG_MAX must be a number of cores (got '$BG_MAX')"
 NPROC=$(nproc)
 if [ "$NPROC" -lt 2 ]; then
     log "only $NPROC CPU: server and perfdhcp share CPU 0"
@@ -157,6 +166,12 @@ ACTIVE=""
 [ -n "$ACTIVE" ] || die "nothing to measure (SERVERS='$SERVERS')"
 
 TMP=$(mktemp -d /tmp/zbb-dhcp.XXXXXX) || die "mktemp failed"
+JAR_ORIG=$JAR
+if [ "$DO_ZTPBOX" = 1 ]; then
+    # Run a private copy, so that a rebuild of the jar during the benchmark cannot break it.
+    cp -- "$JAR" "$TMP/ztpbox.jar" || die "cannot copy $JAR"
+    JAR="$TMP/ztpbox.jar"
+fi
 RAW="$TMP/runs.tsv"
 : >"$RAW"
 
@@ -192,6 +207,10 @@ sys_task_ticks() {  # user+nice+system ticks of all CPUs (time charged to tasks;
     awk '/^cpu / { print $2 + $3 + $4; exit }' /proc/stat
 }
 
+sys_steal_ticks() {  # ticks the hypervisor gave to someone else while a vCPU wanted to run
+    awk '/^cpu / { print $9; exit }' /proc/stat
+}
+
 # CPU ticks used by the reaped children of this shell, from a file written by bash's "times"
 # builtin (second line). "times" must run in this shell itself, not in a $(...) subshell.
 children_ticks() {  # children_ticks FILE
@@ -201,10 +220,27 @@ children_ticks() {  # children_ticks FILE
         printf "%d\n", t * hz + 0.5 }' "$1"
 }
 
+# Rough speed of the box: wall ms of a fixed awk loop on each pinned CPU, median of 3.
+# It only helps to compare runs made at different times (host contention shows up here).
+calibrate() {
+    local c i s e out=""
+    for c in $CLIENT_CPU $SERVER_CPU; do
+        out="$out cpu$c=$(for ((i = 0; i < 3; i++)); do
+            s=$EPOCHREALTIME
+            taskset -c "$c" awk 'BEGIN { for (i = 0; i < 3000000; i++) x += i * i }'
+            e=$EPOCHREALTIME
+            awk -v s="$s" -v e="$e" 'BEGIN { printf "%.0f\n", (e - s) * 1000 }'
+        done | sort -n | sed -n 2p)ms"
+    done
+    echo "${out# }"
+}
+
 # Wait (at most BG_WAIT s) until the box's load other than the server is below
-# BG_MAX cores; print the last 1-s sample.
+# BG_MAX cores; set BG_BEFORE to the last 1-s sample. (Runs in this shell, not in
+# $(...), so that a Ctrl-C / TERM is handled within a second.)
 wait_quiet() {
     local deadline=$((SECONDS + BG_WAIT)) b0 b1 s0 s1 bg
+    BG_BEFORE=NA
     while :; do
         b0=$(sys_busy_ticks); s0=$(cpu_ticks "$SERVER_PID")
         sleep 1
@@ -212,7 +248,7 @@ wait_quiet() {
         bg=$(awk -v b=$((b1 - b0)) -v s=$((s1 - s0)) -v hz="$CLK_TCK" \
              'BEGIN { v = (b - s) / hz; if (v < 0) v = 0; printf "%.2f", v }')
         if awk -v v="$bg" -v m="$BG_MAX" 'BEGIN { exit !(v < m) }' || [ "$SECONDS" -ge "$deadline" ]; then
-            echo "$bg"; return
+            BG_BEFORE=$bg; return
         fi
     done
 }
@@ -238,6 +274,13 @@ wait_port67() {
     return 1
 }
 
+# problem MESSAGE [FILE]: log it with the end of FILE, and keep both for the results file.
+problem() {
+    log "$1"
+    { echo "$1"; [ -n "${2:-}" ] && [ -f "$2" ] && tail -n 15 "$2" | cut -c1-300; echo; } \
+        | tee -a "$TMP/problems.txt" >&2
+}
+
 # ---------------------------------------------------------------- servers
 write_kea_conf() {  # write_kea_conf DIR
     cat >"$1/kea.json" <<EOF
@@ -253,7 +296,7 @@ write_kea_conf() {  # write_kea_conf DIR
     "subnet4": [ { "id": 1, "subnet": "10.99.0.0/16",
                    "pools": [ { "pool": "10.99.1.0 - 10.99.200.255" } ] } ],
     "loggers": [ { "name": "kea-dhcp4", "severity": "$KEA_LOG_SEVERITY",
-                   "output_options": [ { "output": "$1/kea.log" } ] } ]
+                   "output_options": [ { "output": "${KEA_LOG_OUTPUT:-$1/kea.log}" } ] } ]
 } }
 EOF
 }
@@ -285,7 +328,7 @@ EOF
 
 KEA_CMD="ip netns exec $SRV_NS taskset -c $SERVER_CPU $KEA -c DIR/kea.json"
 # shellcheck disable=SC2086
-ZTPBOX_CMD="ip netns exec $SRV_NS taskset -c $SERVER_CPU java $JAVA_OPTS -jar $JAR run --config DIR/ztpbox.yaml"
+ZTPBOX_CMD="ip netns exec $SRV_NS taskset -c $SERVER_CPU java $JAVA_OPTS -jar $JAR_ORIG run --config DIR/ztpbox.yaml"
 
 start_server() {  # start_server kea|ztpbox DIR; sets SERVER_PID
     local srv=$1 dir=$2
@@ -353,74 +396,83 @@ parse_perfdhcp() {
 
 # ---------------------------------------------------------------- one measurement
 # Appends to RAW: srv rate run bg disc offer do_drops do_min do_avg do_max req ack ra_drops
-#                 ra_min ra_avg ra_max done_s loss_pct cpu_us_per_dora bg_during perfdhcp_cores
+#                 ra_min ra_avg ra_max done_s loss_pct cpu_us_per_dora bg_during perfdhcp_cores steal
 run_one() {
     local srv=$1 rate=$2 run=$3 dir="$TMP/$1-$2-$3" rc bg t0 t1 p
     mkdir -p "$dir"
     if ! start_server "$srv" "$dir"; then
         stop_server
-        log "$srv rate=$rate run=$run: server did not start, run skipped"
+        problem "$srv rate=$rate run=$run: the server did not start, run skipped" "$dir/server.out"
         return 1
     fi
     if [ "$WARMUP_SECS" -gt 0 ]; then
         # shellcheck disable=SC2086
         run_perfdhcp "$dir/warmup.out" $WARM_ARGS
         rc=$?
-        [ "$rc" -le 3 ] || log "$srv: warm-up perfdhcp exited $rc"
+        [ "$rc" = 0 ] || [ "$rc" = 3 ] || log "$srv: warm-up perfdhcp exited $rc (see $dir/warmup.out)"
     fi
-    bg=$(wait_quiet)
-    local c0 c1 b0 b1 e0 e1
+    wait_quiet
+    bg=$BG_BEFORE
+    local c0 c1 b0 b1 e0 e1 st0 st1
     times >"$dir/times0"
-    c0=$(children_ticks "$dir/times0"); b0=$(sys_task_ticks); e0=$EPOCHREALTIME
+    c0=$(children_ticks "$dir/times0"); b0=$(sys_task_ticks); st0=$(sys_steal_ticks); e0=$EPOCHREALTIME
     t0=$(cpu_ticks "$SERVER_PID")
     # shellcheck disable=SC2046
     run_perfdhcp "$dir/perfdhcp.out" $(perf_args "$rate")
     rc=$?
     t1=$(cpu_ticks "$SERVER_PID")
     times >"$dir/times1"
-    c1=$(children_ticks "$dir/times1"); b1=$(sys_task_ticks); e1=$EPOCHREALTIME
+    c1=$(children_ticks "$dir/times1"); b1=$(sys_task_ticks); st1=$(sys_steal_ticks); e1=$EPOCHREALTIME
     # Other load during the run: task CPU of the whole box minus server and perfdhcp, in cores.
-    local perf_cores bg_run
+    local perf_cores bg_run steal
+    steal=$(awk -v st=$((st1 - st0)) -v hz="$CLK_TCK" -v e0="$e0" -v e1="$e1" \
+        'BEGIN { printf "%.2f", st / hz / (e1 - e0) }')
     perf_cores=$(awk -v c=$((c1 - c0)) -v hz="$CLK_TCK" -v e0="$e0" -v e1="$e1" \
         'BEGIN { printf "%.2f", c / hz / (e1 - e0) }')
     bg_run=$(awk -v b=$((b1 - b0)) -v s=$((t1 - t0)) -v c=$((c1 - c0)) -v hz="$CLK_TCK" -v e0="$e0" -v e1="$e1" \
         'BEGIN { v = (b - s - c) / hz / (e1 - e0); if (v < 0) v = 0; printf "%.2f", v }')
     if ! kill -0 "$SERVER_PID" 2>/dev/null; then
-        log "$srv died during the run; its output:"; tail -n 20 "$dir/server.out" >&2
+        problem "$srv rate=$rate run=$run: the server died during the run" "$dir/server.out"
     fi
     stop_server
-    if [ "$rc" -gt 3 ] || [ "$rc" = 1 ] || [ "$rc" = 2 ]; then
-        log "$srv rate=$rate run=$run: perfdhcp exited $rc:"; tail -n 20 "$dir/perfdhcp.out" >&2
+    # ztpbox prints its DHCP counters when it stops; keep them for the results file.
+    grep -h -o 'DHCP server stopped.*' "$dir/server.out" 2>/dev/null | sed "s/^/$srv $rate $run: /" >>"$TMP/counters.txt"
+    if [ "$rc" != 0 ] && [ "$rc" != 3 ]; then
+        problem "$srv rate=$rate run=$run: perfdhcp exited $rc" "$dir/perfdhcp.out"
         return 1
     fi
     p=$(parse_perfdhcp "$dir/perfdhcp.out")
     # shellcheck disable=SC2086
     set -- $p
     local disc=$1 ack=$8
+    if ! [[ $ack =~ ^[0-9]+$ ]] || [ "$ack" -lt $((rate * PERIOD / 2)) ]; then
+        problem "$srv rate=$rate run=$run: only $ack ACKs (under half the offered DORAs); end of the server output:" "$dir/server.out"
+    fi
     awk -v srv="$srv" -v rate="$rate" -v run="$run" -v bg="$bg" -v p="$p" -v period="$PERIOD" \
         -v t0="$t0" -v t1="$t1" -v hz="$CLK_TCK" -v disc="$disc" -v ack="$ack" \
-        -v bg_run="$bg_run" -v perf_cores="$perf_cores" 'BEGIN {
+        -v bg_run="$bg_run" -v perf_cores="$perf_cores" -v steal="$steal" 'BEGIN {
             done = (ack ~ /^[0-9]+$/) ? ack / period : "NA"
             loss = (disc ~ /^[0-9]+$/ && disc > 0 && ack ~ /^[0-9]+$/) ? 100 * (1 - ack / disc) : "NA"
             cpu  = (t0 >= 0 && t1 >= t0 && ack > 0) ? (t1 - t0) * 1e6 / hz / ack : "NA"
             gsub(/ /, "\t", p)
-            printf "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", srv, rate, run, bg, p, done, loss, cpu, bg_run, perf_cores
+            printf "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", srv, rate, run, bg, p, done, loss, cpu, bg_run, perf_cores, steal
         }' >>"$RAW"
-    tail -n 1 "$RAW" | awk -F'\t' '{ printf "  %-6s rate=%-6s run=%s  DISC=%s ACK=%s  done/s=%.0f loss=%.2f%%  DO/RA avg=%s/%s ms  max=%s/%s ms  cpu=%s us/DORA  bg before/during=%s/%s  perfdhcp=%s cores\n",
-        $1, $2, $3, $5, $12, $17, $18, $9, $15, $10, $16, ($19 == "NA" ? "NA" : sprintf("%.0f", $19)), $4, $20, $21 }' >&2
+    tail -n 1 "$RAW" | awk -F'\t' '{ printf "  %-6s rate=%-6s run=%s  DISC=%s ACK=%s  done/s=%.0f loss=%.2f%%  DO/RA avg=%s/%s ms  max=%s/%s ms  cpu=%s us/DORA  bg before/during=%s/%s steal=%s  perfdhcp=%s cores\n",
+        $1, $2, $3, $5, $12, $17, $18, $9, $15, $10, $16, ($19 == "NA" ? "NA" : sprintf("%.0f", $19)), $4, $20, $22, $21 }' >&2
     return 0
 }
 
 # ---------------------------------------------------------------- run everything
 setup_netns || die "could not set up the namespaces"
 LOADAVG_START=$(cut -d' ' -f1-3 /proc/loadavg)
+CALIB_START=$(calibrate)
 DATE_START=$(date -u '+%Y-%m-%d %H:%M:%S UTC')
 KEA_VER=$("$KEA" -V 2>&1 | head -n 1)
-PERF_VER=$("$PERFDHCP" -v 2>&1 | head -n 1)
+PERF_VER=$("$PERFDHCP" -v 2>&1 | head -n 1 | sed 's/^VERSION: *//')
 JAVA_VER="-"; JAR_INFO="-"
 if [ "$DO_ZTPBOX" = 1 ]; then
     JAVA_VER=$(java -version 2>&1 | tr '\n' ' ' | sed 's/ *$//')
-    JAR_INFO="$JAR ($(stat -c %y "$JAR" | cut -d. -f1), sha256 $(sha256sum "$JAR" | cut -c1-16))"
+    JAR_INFO="$JAR_ORIG ($(stat -c %y "$JAR_ORIG" | cut -d. -f1), sha256 $(sha256sum "$JAR" | cut -c1-16); a private copy was run)"
 fi
 log "namespaces $SRV_NS / $CLI_NS; servers:$ACTIVE; rates: $RATES; runs: $RUNS; period: ${PERIOD}s; loadavg: $LOADAVG_START"
 
@@ -433,6 +485,8 @@ for rate in $RATES; do
 done
 
 # ---------------------------------------------------------------- report
+CALIB_END=$(calibrate)
+LOADAVG_END=$(cut -d' ' -f1-3 /proc/loadavg)
 # Aggregate per (server, rate): median [min-max] over runs when RUNS > 1.
 # Output lines: srv rate n done loss do_avg ra_avg max_ms cpu_us | cells formatted, tab separated.
 aggregate() {
@@ -473,6 +527,12 @@ aggregate() {
 }
 AGG="$TMP/agg.tsv"
 aggregate >"$AGG"
+NOISY=$(awk -F'\t' -v m="$BG_MAX" '$4 + 0 >= m || $20 + 0 >= m || $22 + 0 >= m { printf "%s%s@%s#%s", sep, $1, $2, $3; sep = ", " }' "$RAW")
+ZTPBOX_NOTE=""
+if [ "$DO_ZTPBOX" != 1 ]; then
+    if want_server ztpbox; then ZTPBOX_NOTE="ztpbox not measured: jar not found ($JAR)"
+    else ZTPBOX_NOTE="ztpbox not measured (SERVERS=\"$SERVERS\")"; fi
+fi
 
 # Highest offered rate whose median loss is <= 1 %.
 best_rate() {
@@ -500,7 +560,8 @@ get_cell() {  # get_cell SRV RATE FIELD
         echo
     done
     for srv in $ACTIVE; do echo "highest rate with loss <= 1 %: $srv $(best_rate "$srv")"; done
-    [ "$DO_ZTPBOX" = 1 ] || echo "ztpbox not measured (jar not found: $JAR)"
+    [ -n "$NOISY" ] && echo "noisy runs (other load or steal >= $BG_MAX cores before or during): $NOISY"
+    [ -n "$ZTPBOX_NOTE" ] && echo "$ZTPBOX_NOTE"
     echo
 } | tee "$TMP/console.txt"
 
@@ -509,7 +570,8 @@ get_cell() {  # get_cell SRV RATE FIELD
     echo "# DHCPv4 benchmark: Kea vs ztpbox (src/bench/dhcp/bench.sh)"
     echo
     echo "* **Date**: $DATE_START; $(uname -sr); nproc = $NPROC ($(awk -F': ' '/model name/ { print $2; exit }' /proc/cpuinfo))"
-    echo "* **Load average at start** (1/5/15 min): $LOADAVG_START"
+    echo "* **Load average** (1/5/15 min): at start $LOADAVG_START; at end $LOADAVG_END"
+    echo "* **CPU calibration** (wall ms of a fixed awk loop, median of 3; lower = faster): at start $CALIB_START; at end $CALIB_END"
     echo "* **Versions**: kea-dhcp4 $KEA_VER; perfdhcp $PERF_VER; java: $JAVA_VER"
     echo "* **ztpbox jar**: $JAR_INFO"
     echo "* **Parameters**: RATES=\"$RATES\" RUNS=$RUNS PERIOD=$PERIOD CLIENTS=$CLIENTS; server on CPU $SERVER_CPU, perfdhcp on CPU $CLIENT_CPU; KEA_LOG_SEVERITY=$KEA_LOG_SEVERITY; JAVA_OPTS=\"$JAVA_OPTS\""
@@ -518,7 +580,8 @@ get_cell() {  # get_cell SRV RATE FIELD
     echo "  \`perfdhcp $WARM_ARGS\` (WARMUP_SECS=$WARMUP_SECS; a disjoint client space of $WARMUP_CLIENTS MACs),"
     echo "  then measured. Before each measured run the script waits up to ${BG_WAIT}s for other load < $BG_MAX cores"
     echo "  (bg before = busy cores minus the server's own CPU, 1-s sample; bg during = user+system CPU of the box"
-    echo "  during the run minus server and perfdhcp, i.e. other tasks). done/s = ACKs / ${PERIOD}s;"
+    echo "  during the run minus server and perfdhcp, i.e. other tasks; steal = vCPU time taken by the hypervisor"
+    echo "  during the run, in cores). done/s = ACKs / ${PERIOD}s;"
     echo "  loss = 1 − ACKs/DISCOVERs; CPU/DORA = Δ(utime+stime) of the server process (all threads) / ACKs."
     echo "  \"max ms\" = the larger of DO max and RA max. perfdhcp acts as a relay (giaddr $CLI_IP, port 67)."
     echo "* **Commands** (DIR = fresh temp dir per run; namespaces/veths named after the script PID):"
@@ -550,17 +613,29 @@ get_cell() {  # get_cell SRV RATE FIELD
     done
     echo
     for srv in $ACTIVE; do echo "* **Highest rate with loss ≤ 1 %** ($srv, median loss): **$(best_rate "$srv")** DORA/s"; done
-    [ "$DO_ZTPBOX" = 1 ] || echo "* ztpbox not measured: jar not found ($JAR)."
+    [ -n "$NOISY" ] && echo "* Noisy runs (other load or steal ≥ $BG_MAX cores before or during the run; see the table below): $NOISY"
+    [ -n "$ZTPBOX_NOTE" ] && echo "* $ZTPBOX_NOTE"
     echo
     echo "## Every run"
     echo
-    echo "| server | offered | run | bg cores before / during | DISCOVER | OFFER | DO drops | DO min/avg/max ms | REQUEST | ACK | RA drops | RA min/avg/max ms | done/s | loss % | CPU µs/DORA | perfdhcp cores |"
+    echo "| server | offered | run | bg cores before / during / steal | DISCOVER | OFFER | DO drops | DO min/avg/max ms | REQUEST | ACK | RA drops | RA min/avg/max ms | done/s | loss % | CPU µs/DORA | perfdhcp cores |"
     echo "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"
     sort -t$'\t' -k1,1 -k2,2n -k3,3n "$RAW" | awk -F'\t' '
         function f(x, fmt) { return x == "NA" ? "NA" : sprintf(fmt, x) }
-        { printf "| %s | %s | %s | %s / %s | %s | %s | %s | %s / %s / %s | %s | %s | %s | %s / %s / %s | %s | %s | %s | %s |\n",
-            $1, $2, $3, $4, $20, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16,
+        { printf "| %s | %s | %s | %s / %s / %s | %s | %s | %s | %s / %s / %s | %s | %s | %s | %s / %s / %s | %s | %s | %s | %s |\n",
+            $1, $2, $3, $4, $20, $22, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16,
             f($17, "%.0f"), f($18, "%.2f"), f($19, "%.0f"), $21 }'
+    if [ -s "$TMP/problems.txt" ]; then
+        echo
+        echo "## Problems"
+        echo
+        echo '```'; cat "$TMP/problems.txt"; echo '```'
+    fi
+    if [ -s "$TMP/counters.txt" ]; then
+        echo
+        echo "Server counters at stop (include the warm-up):"
+        echo '```'; cat "$TMP/counters.txt"; echo '```'
+    fi
     echo
     echo "## Configurations"
     echo
