@@ -64,7 +64,7 @@ final class Appliance implements AutoCloseable {
 
         LeaseTable table = leaseTable(config);
         var leases = store.loadLeases();
-        table.load(leases);
+        table.load(leases, clock.instant());
         BootDirectivesService boot = new BootDirectivesService(config.provisioning().url(), network.address(),
                 config.http().port());
         DhcpEngine engine = new DhcpEngine(config.dhcp(), network.address(), boot.directives(), table);

@@ -46,8 +46,8 @@ public final class LeaseTable {
 
     public static final String DEFAULT_POOL = "";
 
-    /** Rebuilds the table from the store's leases. */
-    public void load(Collection<Lease> leases) {
+    /** Rebuilds the table from the store's leases, as they stand at {@code now}. */
+    public void load(Collection<Lease> leases, Instant now) {
         for (Lease lease : leases) {
             Binding.State state = switch (lease.state()) {
                 case BOUND -> Binding.State.BOUND;
@@ -65,7 +65,9 @@ public final class LeaseTable {
                     byMac.put(lease.mac(), binding);
                 }
             }
-            markUsed(lease.address());
+            if (binding.holds(now.toEpochMilli())) {
+                markUsed(lease.address());
+            }
         }
     }
 

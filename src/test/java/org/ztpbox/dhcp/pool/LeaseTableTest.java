@@ -147,11 +147,20 @@ class LeaseTableTest {
     @Test
     void rebuildsFromStoredLeases() {
         LeaseTable table = table("10.0.0.10-10.0.0.20");
-        table.load(List.of(new Lease(ip("10.0.0.10"), a, Lease.LeaseState.BOUND, t0, t0.plus(HOUR), null, null)));
+        table.load(List.of(new Lease(ip("10.0.0.10"), a, Lease.LeaseState.BOUND, t0, t0.plus(HOUR), null, null)), t0);
 
         assertThat(table.holderOf(ip("10.0.0.10"), t0.plusSeconds(1))).isEqualTo(a);
         assertThat(table.choose(b, null, POOL, t0.plusSeconds(1))).isEqualTo(ip("10.0.0.11"));
         assertThat(table.choose(a, null, POOL, t0.plusSeconds(1))).isEqualTo(ip("10.0.0.10"));
+    }
+
+    @Test
+    void aReleasedLeaseLoadedFromTheStoreLeavesItsAddressFree() {
+        LeaseTable table = table("10.0.0.10-10.0.0.10");
+        table.load(List.of(new Lease(ip("10.0.0.10"), a, Lease.LeaseState.RELEASED, t0, t0, null, null)), t0);
+
+        assertThat(table.usage().get(POOL)).containsExactly(0, 1);
+        assertThat(table.choose(b, null, POOL, t0.plusSeconds(1))).isEqualTo(ip("10.0.0.10"));
     }
 
     @Test
