@@ -2,7 +2,9 @@ package org.ztpbox.lab;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The ztpbox configuration a test runs with, written as the YAML an admin would write. Immutable;
@@ -21,9 +23,10 @@ public final class ZtpboxYaml {
     private final long rateLimit;
     private final String provisioningUrl;
     private final List<ExtraOption> options;
+    private final Map<String, String> tftp;
 
     private ZtpboxYaml(String mode, String subnet, String pool, String leaseTime, long rateLimit,
-                       String provisioningUrl, List<ExtraOption> options) {
+                       String provisioningUrl, List<ExtraOption> options, Map<String, String> tftp) {
         this.mode = mode;
         this.subnet = subnet;
         this.pool = pool;
@@ -31,6 +34,7 @@ public final class ZtpboxYaml {
         this.rateLimit = rateLimit;
         this.provisioningUrl = provisioningUrl;
         this.options = List.copyOf(options);
+        this.tftp = new LinkedHashMap<>(tftp);
     }
 
     /**
@@ -38,25 +42,32 @@ public final class ZtpboxYaml {
      * provisioning URL (ztpbox then derives one) until {@link #withProvisioningUrl} sets it.
      */
     public static ZtpboxYaml serve(String subnet, String pool) {
-        return new ZtpboxYaml("serve", subnet, pool, "10m", 1_000_000, null, List.of());
+        return new ZtpboxYaml("serve", subnet, pool, "10m", 1_000_000, null, List.of(), Map.of());
     }
 
     public ZtpboxYaml withMode(String newMode) {
-        return new ZtpboxYaml(newMode, subnet, pool, leaseTime, rateLimit, provisioningUrl, options);
+        return new ZtpboxYaml(newMode, subnet, pool, leaseTime, rateLimit, provisioningUrl, options, tftp);
     }
 
     public ZtpboxYaml withLeaseTime(String newLeaseTime) {
-        return new ZtpboxYaml(mode, subnet, pool, newLeaseTime, rateLimit, provisioningUrl, options);
+        return new ZtpboxYaml(mode, subnet, pool, newLeaseTime, rateLimit, provisioningUrl, options, tftp);
     }
 
     public ZtpboxYaml withProvisioningUrl(String url) {
-        return new ZtpboxYaml(mode, subnet, pool, leaseTime, rateLimit, url, options);
+        return new ZtpboxYaml(mode, subnet, pool, leaseTime, rateLimit, url, options, tftp);
     }
 
     public ZtpboxYaml withOption(int code, String type, String value) {
         List<ExtraOption> more = new ArrayList<>(options);
         more.add(new ExtraOption(code, type, value));
-        return new ZtpboxYaml(mode, subnet, pool, leaseTime, rateLimit, provisioningUrl, more);
+        return new ZtpboxYaml(mode, subnet, pool, leaseTime, rateLimit, provisioningUrl, more, tftp);
+    }
+
+    /** One key of the {@code tftp} section, e.g. {@code timeout} and {@code 100ms}. */
+    public ZtpboxYaml withTftp(String key, String value) {
+        Map<String, String> more = new LinkedHashMap<>(tftp);
+        more.put(key, value);
+        return new ZtpboxYaml(mode, subnet, pool, leaseTime, rateLimit, provisioningUrl, options, more);
     }
 
     public String provisioningUrl() {
@@ -87,6 +98,10 @@ public final class ZtpboxYaml {
         if (provisioningUrl != null) {
             yaml.append("provisioning:\n")
                     .append("  url: \"").append(provisioningUrl).append("\"\n");
+        }
+        if (!tftp.isEmpty()) {
+            yaml.append("tftp:\n");
+            tftp.forEach((key, value) -> yaml.append("  ").append(key).append(": ").append(value).append('\n'));
         }
         yaml.append("state-dir: ").append(stateDir).append('\n');
         return yaml.toString();

@@ -17,7 +17,7 @@ import org.ztpbox.tftp.TftpPacket;
  * the acknowledged one: a duplicate ACK is ignored, which prevents the Sorcerer's Apprentice
  * syndrome (RFC 1123 §4.2.3.1), where every duplicate doubled the traffic. An ACK inside the window
  * (RFC 7440 §4: the client missed the next block) restarts the window after it. Lost packets are
- * recovered by the timer alone, a bounded number of times.
+ * recovered by the timer alone, a bounded number of times, backing off ({@link Backoff}).
  */
 public final class ReadTransfer implements Transfer {
 
@@ -45,7 +45,7 @@ public final class ReadTransfer implements Transfer {
     @Override
     public Step start(long now) {
         if (optionAckPending) {
-            deadline = now + timeoutNanos;
+            deadline = now + Backoff.delay(timeoutNanos, retries);
             return Step.send(new TftpOptionAck(options.acknowledged()));
         }
         return window(now);
@@ -105,7 +105,7 @@ public final class ReadTransfer implements Transfer {
             return Step.end(outcome(TransferResult.FAILED, "read error: " + e.getMessage()),
                     TftpError.of(TftpErrorCode.NOT_DEFINED, "read error on the server"));
         }
-        deadline = now + timeoutNanos;
+        deadline = now + Backoff.delay(timeoutNanos, retries);
         return Step.send(packets);
     }
 

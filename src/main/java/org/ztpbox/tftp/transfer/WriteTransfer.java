@@ -152,7 +152,7 @@ public final class WriteTransfer implements Transfer {
                     TftpError.of(TftpErrorCode.NOT_DEFINED, "timed out waiting for DATA"));
         }
         retransmits++;
-        deadline = now + timeoutNanos;
+        deadline = now + Backoff.delay(timeoutNanos, retries);
         return Step.send(lastReply);
     }
 

@@ -72,16 +72,18 @@ class ReadTransferTest {
     }
 
     @Test
-    void theTimerRetransmitsTheUnacknowledgedBlockABoundedNumberOfTimes() {
-        ReadTransfer t = read(content(4000), options(512, 1)); // 3 retries
+    void theTimerRetransmitsTheUnacknowledgedBlockABoundedNumberOfTimesBackingOff() {
+        ReadTransfer t = read(content(4000), options(512, 1)); // 1 s timeout, 3 retries
         t.start(0);
         t.onPacket(new TftpAck(1), 0);
 
         assertThat(t.onTimeout(SECOND - 1).send()).as("before the deadline").isEmpty();
         assertThat(blocks(t.onTimeout(SECOND))).containsExactly(2);
-        assertThat(blocks(t.onTimeout(2 * SECOND))).containsExactly(2);
+        assertThat(t.deadlineNanos()).as("then 2 s").isEqualTo(3 * SECOND);
         assertThat(blocks(t.onTimeout(3 * SECOND))).containsExactly(2);
-        Step giveUp = t.onTimeout(4 * SECOND);
+        assertThat(t.deadlineNanos()).as("then 4 s").isEqualTo(7 * SECOND);
+        assertThat(blocks(t.onTimeout(7 * SECOND))).containsExactly(2);
+        Step giveUp = t.onTimeout(t.deadlineNanos());
 
         assertThat(giveUp.outcome().result()).isEqualTo(TransferResult.TIMED_OUT);
         assertThat(giveUp.outcome().retransmits()).isEqualTo(3);
@@ -92,16 +94,28 @@ class ReadTransferTest {
     }
 
     @Test
-    void progressResetsTheRetryBudget() {
+    void backoffStopsAtFiveSecondsUnlessTheTimeoutIsLonger() {
+        assertThat(Backoff.delay(SECOND, 0)).isEqualTo(SECOND);
+        assertThat(Backoff.delay(SECOND, 2)).isEqualTo(4 * SECOND);
+        assertThat(Backoff.delay(SECOND, 3)).isEqualTo(5 * SECOND);
+        assertThat(Backoff.delay(SECOND, 40)).isEqualTo(5 * SECOND);
+        assertThat(Backoff.delay(SECOND / 10, 4)).isEqualTo(16 * SECOND / 10);
+        assertThat(Backoff.delay(9 * SECOND, 3)).isEqualTo(9 * SECOND);
+    }
+
+    @Test
+    void progressResetsTheRetryBudgetAndTheBackoff() {
         ReadTransfer t = read(content(4000), options(512, 1));
         t.start(0);
-        t.onTimeout(SECOND);
-        t.onTimeout(2 * SECOND);
-        t.onTimeout(3 * SECOND);
-        t.onPacket(new TftpAck(1), 3 * SECOND + 1);
+        t.onTimeout(t.deadlineNanos());
+        t.onTimeout(t.deadlineNanos());
+        t.onTimeout(t.deadlineNanos());
+        long now = t.deadlineNanos() - 1;
+        t.onPacket(new TftpAck(1), now);
 
-        assertThat(blocks(t.onTimeout(4 * SECOND + 1))).containsExactly(2);
-        assertThat(blocks(t.onTimeout(5 * SECOND + 1))).containsExactly(2);
+        assertThat(t.deadlineNanos()).isEqualTo(now + SECOND);
+        assertThat(blocks(t.onTimeout(now + SECOND))).containsExactly(2);
+        assertThat(blocks(t.onTimeout(t.deadlineNanos()))).containsExactly(2);
     }
 
     @Test
@@ -109,10 +123,10 @@ class ReadTransferTest {
         ReadTransfer t = read(content(100), options(512, 1));
         t.start(0);
         for (int i = 1; i <= 3; i++) {
-            t.onTimeout(i * SECOND);
+            t.onTimeout(t.deadlineNanos());
         }
 
-        Step end = t.onTimeout(4 * SECOND);
+        Step end = t.onTimeout(t.deadlineNanos());
 
         assertThat(end.outcome().result()).isEqualTo(TransferResult.UNCONFIRMED);
     }
@@ -150,7 +164,7 @@ class ReadTransferTest {
 
         Step restart = t.onPacket(new TftpAck(2), 1); // RFC 7440: the client missed block 3
         Step duplicate = t.onPacket(new TftpAck(2), 2);
-        Step timeout = t.onTimeout(1 + SECOND);
+        Step timeout = t.onTimeout(t.deadlineNanos());
 
         assertThat(blocks(restart)).containsExactly(3, 4, 5, 6);
         assertThat(duplicate.send()).isEmpty();
