@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.SeekableByteChannel;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Instant;
@@ -26,9 +27,11 @@ public final class StaticFileCatalog implements FileCatalog {
     private static final Pattern MAC_IN_NAME = Pattern.compile("(?<![0-9a-fA-F])([0-9a-fA-F]{12})(?![0-9a-fA-F])");
 
     private final Path root;
+    private final Path realRoot;
 
     public StaticFileCatalog(Path root) throws IOException {
         this.root = Files.createDirectories(root);
+        this.realRoot = this.root.toRealPath();
     }
 
     public Path root() {
@@ -59,13 +62,31 @@ public final class StaticFileCatalog implements FileCatalog {
     }
 
     private Optional<CatalogEntry> entry(String name) {
-        Optional<Path> path = SafePaths.resolve(root, name);
-        if (path.isEmpty() || !Files.isRegularFile(path.get())) {
+        if (name.indexOf('/') < 0 && SafePaths.check(name) == null) {
+            // Most requests name a file directly in the root. Its parent is the real root, so a
+            // regular file there (not followed if a link) cannot lead out: one lstat decides.
+            Path path = realRoot.resolve(name);
+            try {
+                BasicFileAttributes attrs = Files.readAttributes(path, BasicFileAttributes.class,
+                        LinkOption.NOFOLLOW_LINKS);
+                if (!attrs.isSymbolicLink()) {
+                    return attrs.isRegularFile() ? Optional.of(new StaticEntry(name, path, attrs.size(),
+                            attrs.lastModifiedTime().toInstant())) : Optional.empty();
+                }
+            } catch (IOException e) {
+                return Optional.empty();
+            }
+        }
+        // The root's real path is taken once: HTTP looks names up thousands of times a second.
+        Optional<Path> path = SafePaths.resolveInRealRoot(realRoot, name);
+        if (path.isEmpty()) {
             return Optional.empty();
         }
         try {
             BasicFileAttributes attrs = Files.readAttributes(path.get(), BasicFileAttributes.class);
-            return Optional.of(new StaticEntry(name, path.get(), attrs.size(), attrs.lastModifiedTime().toInstant()));
+            return attrs.isRegularFile()
+                    ? Optional.of(new StaticEntry(name, path.get(), attrs.size(), attrs.lastModifiedTime().toInstant()))
+                    : Optional.empty();
         } catch (IOException e) {
             return Optional.empty();
         }

@@ -56,6 +56,23 @@ class SafePathsTest {
     }
 
     @Test
+    void refusesDanglingLinksThatWouldWriteOutside() throws Exception {
+        Files.createSymbolicLink(root.resolve("dangling.cfg"), dir.resolve("not-yet-there.cfg"));
+
+        assertThat(SafePaths.resolve(root, "dangling.cfg")).isEmpty();
+        assertThat(SafePaths.resolveInRealRoot(root.toRealPath(), "dangling.cfg")).isEmpty();
+    }
+
+    @Test
+    void aRootResolvedOnceGivesTheSameAnswers() throws Exception {
+        Path realRoot = root.toRealPath();
+        assertThat(SafePaths.resolveInRealRoot(realRoot, "000000000000.cfg"))
+                .isEqualTo(SafePaths.resolve(root, "000000000000.cfg"));
+        assertThat(SafePaths.resolveInRealRoot(realRoot, "../outside.cfg")).isEmpty();
+        assertThat(SafePaths.resolveInRealRoot(realRoot, "firmware/new.ld")).isPresent();
+    }
+
+    @Test
     void allowsSymlinksThatStayInside() throws Exception {
         Files.createSymbolicLink(root.resolve("sip.ld"), root.resolve("000000000000.cfg"));
 

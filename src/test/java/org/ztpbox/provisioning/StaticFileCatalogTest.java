@@ -50,4 +50,19 @@ class StaticFileCatalogTest {
         assertThat(catalog.find(request("0004F2AA814C.cfg")).orElseThrow().file()).hasContent("lower");
         assertThat(catalog.find(request("64167f0a0b0c-user.cfg")).orElseThrow().file()).hasContent("upper");
     }
+
+    @Test
+    void linksInTheRootAreFollowedOnlyWhenTheyStayInside() throws Exception {
+        Path root = Files.createDirectories(dir.resolve("files"));
+        StaticFileCatalog catalog = new StaticFileCatalog(root);
+        Files.writeString(root.resolve("sip-5.9.ld"), "firmware");
+        Files.writeString(dir.resolve("secret.cfg"), "secret");
+        Files.createSymbolicLink(root.resolve("sip.ld"), root.resolve("sip-5.9.ld"));
+        Files.createSymbolicLink(root.resolve("escape.cfg"), dir.resolve("secret.cfg"));
+        Files.createDirectories(root.resolve("firmware"));
+
+        assertThat(catalog.find(request("sip.ld")).orElseThrow().file()).hasContent("firmware");
+        assertThat(catalog.find(request("escape.cfg"))).isEmpty();
+        assertThat(catalog.find(request("firmware"))).as("a directory is not a file").isEmpty();
+    }
 }
