@@ -9,10 +9,10 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.locks.LockSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,12 +25,17 @@ import org.slf4j.LoggerFactory;
 public final class AccessLog implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(AccessLog.class);
-    private static final String STOP = new String("stop"); // identity-compared sentinel
 
     private final Path file;
     private final long maxBytes;
     private final int keep;
-    private final BlockingQueue<String> queue = new ArrayBlockingQueue<>(65_536);
+    private static final int MAX_QUEUED = 65_536;
+    private static final long IDLE_PARK_NANOS = 20_000_000;
+
+    // Lock-free, and the writer polls: a logged request never wakes a thread or takes a lock.
+    private final ConcurrentLinkedQueue<String> queue = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger queued = new AtomicInteger();
+    private volatile boolean stopping;
     private final LongAdder dropped = new LongAdder();
     private final Thread writer;
     private BufferedWriter out;
@@ -53,9 +58,12 @@ public final class AccessLog implements AutoCloseable {
 
     /** Queues a line; never blocks. */
     public void log(String line) {
-        if (!queue.offer(line)) {
+        if (queued.incrementAndGet() > MAX_QUEUED) {
+            queued.decrementAndGet();
             dropped.increment();
+            return;
         }
+        queue.offer(line);
     }
 
     public long dropped() {
@@ -68,35 +76,28 @@ public final class AccessLog implements AutoCloseable {
     }
 
     private void run() {
-        List<String> batch = new ArrayList<>(1024);
-        try {
-            while (true) {
-                String first = queue.poll(1, TimeUnit.SECONDS);
-                if (first == null) {
-                    continue;
-                }
-                batch.add(first);
-                queue.drainTo(batch, 4095);
-                boolean stop = write(batch);
-                batch.clear();
-                if (stop) {
-                    return;
-                }
+        List<String> batch = new ArrayList<>(4096);
+        while (true) {
+            String line;
+            while (batch.size() < 4096 && (line = queue.poll()) != null) {
+                batch.add(line);
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            queued.addAndGet(-batch.size());
+            if (!batch.isEmpty()) {
+                write(batch);
+                batch.clear();
+            } else if (stopping) {
+                return;
+            } else {
+                LockSupport.parkNanos(IDLE_PARK_NANOS); // lines reach the file within this much
+            }
         }
     }
 
-    /** Writes a batch and flushes; true when the stop sentinel was in it. */
-    private boolean write(List<String> batch) {
-        boolean stop = false;
+    /** Writes a batch and flushes. */
+    private void write(List<String> batch) {
         try {
             for (String line : batch) {
-                if (line == STOP) {
-                    stop = true;
-                    continue;
-                }
                 out.write(line);
                 out.write('\n');
                 size += line.length() + 1;
@@ -109,7 +110,6 @@ public final class AccessLog implements AutoCloseable {
             dropped.add(batch.size());
             LOG.warn("Cannot write the HTTP access log {}: {}", file, e.getMessage());
         }
-        return stop;
     }
 
     private void roll() throws IOException {
@@ -128,8 +128,8 @@ public final class AccessLog implements AutoCloseable {
     /** Writes what is queued, then stops. */
     @Override
     public void close() {
+        stopping = true;
         try {
-            queue.put(STOP);
             writer.join(5000);
             out.close();
         } catch (InterruptedException e) {

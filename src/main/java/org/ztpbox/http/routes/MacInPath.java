@@ -15,20 +15,23 @@ public final class MacInPath {
 
     /** The MAC the name is bound to, or null for a shared file. */
     public static MacAddress of(String name) {
-        for (String component : name.split("/")) {
-            if (component.length() >= 12 && isHex(component, 12)
-                    && (component.length() == 12 || ".-_".indexOf(component.charAt(12)) >= 0)) {
-                String mac = component.substring(0, 12);
+        for (int start = 0; start < name.length(); ) {
+            int end = name.indexOf('/', start);
+            end = end < 0 ? name.length() : end;
+            if (end - start >= 12 && isHex(name, start, 12)
+                    && (end - start == 12 || ".-_".indexOf(name.charAt(start + 12)) >= 0)) {
+                String mac = name.substring(start, start + 12);
                 if (!mac.equals("000000000000")) {
                     return MacAddress.parse(mac);
                 }
             }
+            start = end + 1;
         }
         return null;
     }
 
-    private static boolean isHex(String text, int count) {
-        for (int i = 0; i < count; i++) {
+    private static boolean isHex(String text, int from, int count) {
+        for (int i = from; i < from + count; i++) {
             if (Character.digit(text.charAt(i), 16) < 0) {
                 return false;
             }

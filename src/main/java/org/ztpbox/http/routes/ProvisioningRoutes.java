@@ -1,10 +1,11 @@
 package org.ztpbox.http.routes;
 
+import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.ztpbox.core.CatalogEntry;
 import org.ztpbox.core.FileCatalog;
 import org.ztpbox.core.FileRequest;
@@ -23,11 +24,15 @@ import org.ztpbox.http.auth.Identity;
 public final class ProvisioningRoutes {
 
     private static final Map.Entry<String, String> ALLOW = Map.entry("Allow", "GET, HEAD, PUT");
+    private static final int DATE_MEMO_LIMIT = 4096;
 
     private final String prefix;
     private final FileCatalog catalog;
     private final Authenticator authenticator;
     private final FamilyTrees trees;
+    // Files share few distinct modification seconds, and formatting the HTTP-date is the costly part
+    // of serving a small file's validators: remember the texts (bounded; cleared when full).
+    private final ConcurrentHashMap<Long, String> lastModifiedTexts = new ConcurrentHashMap<>();
 
     /** @param prefix the served path, starting and ending with '/' */
     public ProvisioningRoutes(String prefix, FileCatalog catalog, Authenticator authenticator, FamilyTrees trees) {
@@ -64,7 +69,7 @@ public final class ProvisioningRoutes {
             }
             certificateMac = x.certificate().mac();
         }
-        String client = x.client().toString();
+        String client = authenticator.required() ? x.client().toString() : null;
         AuthResult auth = authenticator.authenticate(client, method, x.target(), x.header("Authorization"));
         if (auth instanceof AuthResult.Challenge challenge) {
             List<Map.Entry<String, String>> headers = new ArrayList<>();
@@ -99,38 +104,50 @@ public final class ProvisioningRoutes {
         return Optional.empty();
     }
 
-    private static RouteDecision serve(Exchange x, RequestFacts facts, Optional<CatalogEntry> found) {
+    private RouteDecision serve(Exchange x, RequestFacts facts, Optional<CatalogEntry> found) {
         if (found.isEmpty()) {
             return refuse(facts, 404, "no such file", List.of());
         }
         CatalogEntry entry = found.get();
-        Map<String, String> headers = new LinkedHashMap<>();
-        headers.put("ETag", entry.etag());
-        headers.put("Last-Modified", HttpDates.format(entry.lastModified()));
+        String etag = entry.etag(); // generated content may compute it: ask once
+        Instant modified = entry.lastModified();
+        String lastModified = httpDate(modified.getEpochSecond());
         Preconditions.Conditions conditions = new Preconditions.Conditions(x.header("If-Match"),
                 x.header("If-None-Match"), x.header("If-Modified-Since"), x.header("If-Unmodified-Since"));
-        switch (Preconditions.evaluate(conditions, true, entry.etag(), entry.lastModified())) {
+        switch (Preconditions.evaluate(conditions, true, etag, modified)) {
             case NOT_MODIFIED:
-                return refuse(facts, 304, "not modified", List.copyOf(headers.entrySet()));
+                return refuse(facts, 304, "not modified",
+                        List.of(Map.entry("ETag", etag), Map.entry("Last-Modified", lastModified)));
             case FAILED:
                 return refuse(facts, 412, "precondition failed", List.of());
             default:
                 break;
         }
-        headers.put("Content-Type", ContentTypes.of(entry.name()));
-        headers.put("Accept-Ranges", "bytes");
+        String type = ContentTypes.of(entry.name());
         ByteRange.Outcome range = x.method().equals("GET")
-                && Preconditions.rangeApplies(x.header("If-Range"), entry.etag(), entry.lastModified())
+                && Preconditions.rangeApplies(x.header("If-Range"), etag, modified)
                 ? ByteRange.evaluate(x.header("Range"), entry.size()) : new ByteRange.Whole();
         if (range instanceof ByteRange.Unsatisfiable) {
             return refuse(facts, 416, "range not satisfiable",
                     List.of(Map.entry("Content-Range", "bytes */" + entry.size())));
         }
         if (range instanceof ByteRange.Part part) {
-            headers.put("Content-Range", part.range().contentRange(entry.size()));
-            return new RouteDecision.Serve(facts, 206, entry, part.range().first(), part.range().length(), headers);
+            return new RouteDecision.Serve(facts, 206, entry, part.range().first(), part.range().length(), etag,
+                    lastModified, type, part.range().contentRange(entry.size()));
         }
-        return new RouteDecision.Serve(facts, 200, entry, 0, entry.size(), headers);
+        return new RouteDecision.Serve(facts, 200, entry, 0, entry.size(), etag, lastModified, type, null);
+    }
+
+    private String httpDate(long second) {
+        String text = lastModifiedTexts.get(second);
+        if (text == null) {
+            text = HttpDates.format(Instant.ofEpochSecond(second));
+            if (lastModifiedTexts.size() >= DATE_MEMO_LIMIT) {
+                lastModifiedTexts.clear();
+            }
+            lastModifiedTexts.put(second, text);
+        }
+        return text;
     }
 
     private static RouteDecision refuse(RequestFacts facts, int status, String reason,

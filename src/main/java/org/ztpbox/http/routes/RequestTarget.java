@@ -4,7 +4,6 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.util.Locale;
 import org.ztpbox.core.SafePaths;
 
 /**
@@ -38,9 +37,8 @@ public final class RequestTarget {
     /** @param prefix the served path, starting and ending with '/', e.g. {@code /prov/} */
     public static Resolved resolve(String target, String prefix) {
         String path = target;
-        String lower = path.toLowerCase(Locale.ROOT);
-        if (lower.startsWith("http://") || lower.startsWith("https://")) {
-            int slash = path.indexOf('/', lower.indexOf("//") + 2);
+        if (path.regionMatches(true, 0, "http://", 0, 7) || path.regionMatches(true, 0, "https://", 0, 8)) {
+            int slash = path.indexOf('/', path.indexOf("//") + 2);
             path = slash < 0 ? "/" : path.substring(slash);
         }
         if (!path.startsWith("/")) {

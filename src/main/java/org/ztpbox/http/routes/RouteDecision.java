@@ -11,11 +11,14 @@ public sealed interface RouteDecision {
     RequestFacts facts();
 
     /**
-     * Send (part of) a catalog entry: 200 or 206. {@code headers} hold ETag, Last-Modified,
-     * Content-Type, Accept-Ranges and, for 206, Content-Range.
+     * Send (part of) a catalog entry: 200, or 206 with {@code contentRange}. The validators are
+     * the ones the preconditions were evaluated against.
+     *
+     * @param lastModified an HTTP-date
+     * @param contentRange the Content-Range value of a 206, else null
      */
-    record Serve(RequestFacts facts, int status, CatalogEntry entry, long offset, long length,
-                 Map<String, String> headers) implements RouteDecision {
+    record Serve(RequestFacts facts, int status, CatalogEntry entry, long offset, long length, String etag,
+                 String lastModified, String contentType, String contentRange) implements RouteDecision {
     }
 
     /** Receive an upload (PUT) into the phone's upload area. */

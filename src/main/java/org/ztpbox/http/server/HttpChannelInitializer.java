@@ -8,7 +8,6 @@ import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslHandler;
 import io.netty.handler.stream.ChunkedWriteHandler;
-import io.netty.handler.timeout.IdleStateHandler;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import org.ztpbox.core.Transport;
@@ -47,6 +46,7 @@ final class HttpChannelInitializer extends ChannelInitializer<SocketChannel> {
     protected void initChannel(SocketChannel ch) {
         ChannelPipeline p = ch.pipeline();
         p.addLast("limits", limiter);
+        p.addLast("idle", new IdleTimeoutHandler(idleMillis));
         if (ssl != null) {
             // Handshake computations (RSA signatures, certificate path checks) run off the event loop.
             SslHandler handler = ssl.newHandler(ch.alloc(), tlsTasks);
@@ -59,7 +59,6 @@ final class HttpChannelInitializer extends ChannelInitializer<SocketChannel> {
                 .setMaxInitialLineLength(MAX_INITIAL_LINE)
                 .setMaxHeaderSize(MAX_HEADER_BYTES)
                 .setMaxChunkSize(MAX_CHUNK)));
-        p.addLast("idle", new IdleStateHandler(true, 0, 0, idleMillis, TimeUnit.MILLISECONDS));
         if (ssl != null) {
             p.addLast("chunked", new ChunkedWriteHandler());
         }

@@ -8,6 +8,7 @@ import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
@@ -17,7 +18,7 @@ import io.netty.handler.codec.http.TooLongHttpHeaderException;
 import io.netty.handler.codec.http.TooLongHttpLineException;
 import io.netty.handler.ssl.SslHandler;
 import io.netty.handler.ssl.SslHandshakeCompletionEvent;
-import io.netty.handler.timeout.IdleStateEvent;
+import io.netty.util.AsciiString;
 import io.netty.util.ReferenceCountUtil;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -49,6 +50,12 @@ import org.ztpbox.http.routes.RouteDecision;
 final class ProvisioningHandler extends ChannelInboundHandlerAdapter {
 
     private static final Logger LOG = LoggerFactory.getLogger(ProvisioningHandler.class);
+    private static final Map<String, AsciiString> ROUTED_HEADERS = Map.of(
+            "User-Agent", HttpHeaderNames.USER_AGENT, "Authorization", HttpHeaderNames.AUTHORIZATION,
+            "If-Match", HttpHeaderNames.IF_MATCH, "If-None-Match", HttpHeaderNames.IF_NONE_MATCH,
+            "If-Modified-Since", HttpHeaderNames.IF_MODIFIED_SINCE,
+            "If-Unmodified-Since", HttpHeaderNames.IF_UNMODIFIED_SINCE,
+            "If-Range", HttpHeaderNames.IF_RANGE, "Range", HttpHeaderNames.RANGE);
 
     private final ProvisioningContext server;
     private final Transport transport;
@@ -59,6 +66,8 @@ final class ProvisioningHandler extends ChannelInboundHandlerAdapter {
     private UploadReceiver upload;
     private boolean uploadFinishing;
     private boolean closing;
+    private String client; // per connection: formatted once, not per request
+    private Ipv4Address clientAddress;
 
     /** The request being answered, as the access log and events need it. */
     private record Request(Instant at, String client, HttpVersion version, String method, String uri, String agent,
@@ -113,7 +122,11 @@ final class ProvisioningHandler extends ChannelInboundHandlerAdapter {
             return;
         }
         server.counters().requests.increment();
-        Request r = new Request(server.clock().instant(), clientAddress(ctx), request.protocolVersion(),
+        if (client == null) {
+            client = clientAddress(ctx);
+            clientAddress = ipv4(client);
+        }
+        Request r = new Request(server.clock().instant(), client, request.protocolVersion(),
                 request.method().name(), request.uri(), request.headers().get(HttpHeaderNames.USER_AGENT),
                 request.headers().get(HttpHeaderNames.REFERER), HttpUtil.isKeepAlive(request));
         String malformed = malformed(request);
@@ -133,7 +146,8 @@ final class ProvisioningHandler extends ChannelInboundHandlerAdapter {
             respond(ctx, r, null, 400, List.of(), false, "request body on " + r.method());
             return;
         }
-        Exchange exchange = new Exchange(r.method(), r.uri(), request.headers()::get, ipv4(r.client()),
+        HttpHeaders headers = request.headers();
+        Exchange exchange = new Exchange(r.method(), r.uri(), name -> headers.get(headerName(name)), clientAddress,
                 transport, certificate(ctx));
         RouteDecision decision;
         try {
@@ -152,6 +166,12 @@ final class ProvisioningHandler extends ChannelInboundHandlerAdapter {
         } else {
             startUpload(ctx, r, request, (RouteDecision.Upload) decision);
         }
+    }
+
+    /** Netty's constant for a header the routes read: its hash is cached, a String's would be recomputed. */
+    private static CharSequence headerName(String name) {
+        AsciiString known = ROUTED_HEADERS.get(name);
+        return known != null ? known : name;
     }
 
     /** Why the request cannot be read, or null when it can. */
@@ -180,6 +200,12 @@ final class ProvisioningHandler extends ChannelInboundHandlerAdapter {
             return;
         }
         long bytes = head ? 0 : d.length();
+        if (written == null) {
+            // Handed to the socket in one write (small file, keep-alive): count and log it now.
+            server.counters().bytesSent.add(bytes);
+            complete(r, d.facts(), d.status(), bytes, null);
+            return;
+        }
         written.addListener(f -> {
             if (f.isSuccess()) {
                 server.counters().bytesSent.add(bytes);
@@ -297,9 +323,7 @@ final class ProvisioningHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
-        if (evt instanceof IdleStateEvent) {
-            ctx.close(); // idle keep-alive connections, and transfers that made no progress
-        } else if (evt instanceof SslHandshakeCompletionEvent handshake && !handshake.isSuccess()) {
+        if (evt instanceof SslHandshakeCompletionEvent handshake && !handshake.isSuccess()) {
             server.counters().tlsFailures.increment();
             String client = clientAddress(ctx);
             String reason = String.valueOf(handshake.cause().getMessage());

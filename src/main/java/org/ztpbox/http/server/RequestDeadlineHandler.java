@@ -30,7 +30,7 @@ final class RequestDeadlineHandler extends ChannelInboundHandlerAdapter {
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
         if (startedNanos == IDLE) {
-            startedNanos = System.nanoTime();
+            startedNanos = ctx.executor().ticker().nanoTime();
             if (!timerArmed) {
                 arm(ctx, timeoutNanos);
             }
@@ -53,7 +53,7 @@ final class RequestDeadlineHandler extends ChannelInboundHandlerAdapter {
         if (startedNanos == IDLE || !ctx.channel().isActive()) {
             return;
         }
-        long left = startedNanos + timeoutNanos - System.nanoTime();
+        long left = startedNanos + timeoutNanos - ctx.executor().ticker().nanoTime();
         if (left > 0) {
             arm(ctx, left);
             return;

@@ -141,6 +141,19 @@ class ProvisioningHandlerTest {
     }
 
     @Test
+    void anEditedFileIsServedNewAtOnce() throws IOException {
+        Path master = dir.resolve("files/000000000000.cfg");
+        assertThat(exchange("GET /prov/000000000000.cfg HTTP/1.1\r\nHost: z\r\n\r\n")).endsWith(MASTER);
+        Files.writeString(master, "<edited/>\n"); // another size
+        assertThat(exchange("GET /prov/000000000000.cfg HTTP/1.1\r\nHost: z\r\n\r\n")).endsWith("\r\n\r\n<edited/>\n");
+        Files.writeString(master, "<EDITED/>\n"); // same size, later modification time
+        Files.setLastModifiedTime(master, FileTime.from(MTIME.plusSeconds(60)));
+        assertThat(exchange("GET /prov/000000000000.cfg HTTP/1.1\r\nHost: z\r\n\r\n")).endsWith("\r\n\r\n<EDITED/>\n");
+        Files.delete(master);
+        assertThat(exchange("GET /prov/000000000000.cfg HTTP/1.1\r\nHost: z\r\n\r\n")).startsWith("HTTP/1.1 404");
+    }
+
+    @Test
     void headSendsHeadersOnly() {
         String response = exchange("HEAD /prov/000000000000.cfg HTTP/1.1\r\nHost: ztpbox\r\n\r\n");
         assertThat(response).startsWith("HTTP/1.1 200 OK").contains("content-length: " + MASTER.length())
