@@ -85,6 +85,23 @@ class HttpsIT {
     }
 
     @Test
+    void firmwareGoesThroughTlsInChunksWholeAndInRanges() throws IOException {
+        start("");
+        byte[] firmware = new byte[1_000_000];
+        new java.util.Random(11).nextBytes(firmware);
+        Path served = Files.write(server.files().resolve("sip.ld"), firmware);
+        Path got = dir.resolve("client/sip.ld");
+        String ca = server.caCertificate().toString();
+        Curl.Response whole = curl.runTo(got, "--cacert", ca, server.httpsUrl("sip.ld"));
+        assertThat(whole.status()).as(whole.describe()).isEqualTo(200);
+        assertThat(Files.mismatch(got, served)).isEqualTo(-1L);
+        Curl.Response part = curl.run("--cacert", ca, "-r", "500000-699999", server.httpsUrl("sip.ld"));
+        assertThat(part.status()).isEqualTo(206);
+        assertThat(part.body().getBytes(java.nio.charset.StandardCharsets.ISO_8859_1))
+                .isEqualTo(java.util.Arrays.copyOfRange(firmware, 500_000, 700_000));
+    }
+
+    @Test
     void minimumVersionOneThreeRefusesTlsOneTwo() {
         start("tls:\n  min-version: 1.3\n");
         String ca = server.caCertificate().toString();
@@ -95,11 +112,8 @@ class HttpsIT {
 
     @Test
     void mutualTlsBindsTheConnectionToTheCertificatesMac() throws IOException {
-        CertifiedKey polycomStandIn = issuer.certificateAuthority("CN=Polycom Root CA (test stand-in),O=Polycom Inc.",
-                issuer.rsaKeyPair(2048), Duration.ofDays(1));
-        Path bundle = dir.resolve("polycom-ca.pem");
-        Pem.writeCertificates(bundle, polycomStandIn.chain());
-        start("tls:\n  client-ca: " + bundle + "\n  require-client-cert: true\n");
+        CertifiedKey polycomStandIn = polycomStandIn();
+        start("tls:\n  client-ca: " + dir.resolve("polycom-ca.pem") + "\n  require-client-cert: true\n");
         String ca = server.caCertificate().toString();
         List<String> phoneA = clientCertificate(polycomStandIn, "CN=" + PHONE_A + ",O=Polycom Inc.", "a");
 
@@ -136,15 +150,20 @@ class HttpsIT {
 
     @Test
     void optionalClientCertificatesStillBindWhenPresented() throws IOException {
-        CertifiedKey polycomStandIn = issuer.certificateAuthority("CN=Polycom Root CA (test stand-in)",
-                issuer.rsaKeyPair(2048), Duration.ofDays(1));
-        Path bundle = dir.resolve("polycom-ca.pem");
-        Pem.writeCertificates(bundle, polycomStandIn.chain());
-        start("tls:\n  client-ca: " + bundle + "\n");
+        CertifiedKey polycomStandIn = polycomStandIn();
+        start("tls:\n  client-ca: " + dir.resolve("polycom-ca.pem") + "\n");
         String ca = server.caCertificate().toString();
         assertThat(curl.run("--cacert", ca, server.httpsUrl(PHONE_B + ".cfg")).status()).isEqualTo(200);
         List<String> phoneA = clientCertificate(polycomStandIn, "CN=" + PHONE_A + ",O=Polycom Inc.", "a");
         assertThat(curl.run(with(phoneA, "--cacert", ca, server.httpsUrl(PHONE_B + ".cfg"))).status()).isEqualTo(403);
+    }
+
+    /** A CA standing in for "Polycom Root CA", written as the client-ca bundle {@code polycom-ca.pem}. */
+    private CertifiedKey polycomStandIn() throws IOException {
+        CertifiedKey ca = issuer.certificateAuthority("CN=Polycom Root CA (test stand-in),O=Polycom Inc.",
+                issuer.rsaKeyPair(2048), Duration.ofDays(1));
+        Pem.writeCertificates(dir.resolve("polycom-ca.pem"), ca.chain());
+        return ca;
     }
 
     /** Issues a client certificate and returns curl's {@code --cert/--key} arguments for it. */
