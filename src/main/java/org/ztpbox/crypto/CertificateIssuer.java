@@ -136,7 +136,7 @@ public final class CertificateIssuer {
     }
 
     private static GeneralName generalName(String name) {
-        return isIpLiteral(name) ? new GeneralName(GeneralName.iPAddress, name) : new GeneralName(GeneralName.dNSName, name);
+        return new GeneralName(isIpLiteral(name) ? GeneralName.iPAddress : GeneralName.dNSName, name);
     }
 
     static boolean isIpLiteral(String name) {

@@ -122,7 +122,8 @@ public final class Pem {
     private static void writeAtomically(Path file, String text, Set<PosixFilePermission> mode) throws IOException {
         Path dir = file.toAbsolutePath().getParent();
         // Created with its final mode: a key must never exist, even briefly, with wider permissions.
-        Path temp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp", PosixFilePermissions.asFileAttribute(mode));
+        Path temp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp",
+                PosixFilePermissions.asFileAttribute(mode));
         try {
             Files.writeString(temp, text, StandardCharsets.US_ASCII);
             Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);

@@ -73,7 +73,9 @@ public final class ProvisioningRoutes {
         AuthResult auth = authenticator.authenticate(client, method, x.target(), x.header("Authorization"));
         if (auth instanceof AuthResult.Challenge challenge) {
             List<Map.Entry<String, String>> headers = new ArrayList<>();
-            authenticator.challenges(client, challenge.stale()).forEach(c -> headers.add(Map.entry("WWW-Authenticate", c)));
+            for (String c : authenticator.challenges(client, challenge.stale())) {
+                headers.add(Map.entry("WWW-Authenticate", c));
+            }
             Identity tried = new Identity(challenge.user(), null, "-");
             return refuse(new RequestFacts(name, agent, tried, first(certificateMac, first(serial, fileMac)),
                     challenge.reason()), 401, challenge.reason(), headers);

@@ -19,7 +19,6 @@ import java.time.ZoneId;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import javax.net.ssl.SSLException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -84,16 +83,18 @@ public final class HttpServer implements AutoCloseable {
                 epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory());
         io = Executors.newFixedThreadPool(2, new DefaultThreadFactory("http-io", true));
         tlsTasks = Executors.newFixedThreadPool(Math.max(2, threads), new DefaultThreadFactory("http-tls", true));
-        ProvisioningContext context = new ProvisioningContext(routes, uploads, config.maxUpload(), io, counters, events,
-                accessLog, new AccessLogFormat(ZoneId.systemDefault()), new ResponseWriter(clock),
-                tls != null && tls.mutual() ? deviceCertificates : null, clock, new AtomicLong());
+        RequestReporter reporter = new RequestReporter(counters, events, accessLog,
+                new AccessLogFormat(ZoneId.systemDefault()), clock);
+        ProvisioningContext context = new ProvisioningContext(routes, uploads, config.maxUpload(), io,
+                new ResponseWriter(clock), reporter, tls != null && tls.mutual() ? deviceCertificates : null, clock);
         ConnectionLimiter limiter = new ConnectionLimiter(config.maxConnections(), config.maxConnectionsPerClient(),
                 counters);
         Class<? extends ServerSocketChannel> channel = epoll ? EpollServerSocketChannel.class
                 : NioServerSocketChannel.class;
         long idle = config.idleTimeout().toMillis();
         long request = config.requestTimeout().toMillis();
-        plain = bind(channel, config.port(), new HttpChannelInitializer(context, limiter, null, tlsTasks, idle, request));
+        plain = bind(channel, config.port(),
+                new HttpChannelInitializer(context, limiter, null, tlsTasks, idle, request));
         if (tls != null) {
             SslContext ssl = tls.newContext();
             secure = bind(channel, config.httpsPort(), new HttpChannelInitializer(context, limiter, ssl, tlsTasks, idle,

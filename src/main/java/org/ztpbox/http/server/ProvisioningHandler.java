@@ -12,7 +12,6 @@ import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
-import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.handler.codec.http.TooLongHttpHeaderException;
 import io.netty.handler.codec.http.TooLongHttpLineException;
@@ -24,7 +23,6 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
-import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.List;
 import java.util.Map;
@@ -33,10 +31,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.ztpbox.core.DeviceCertificates;
 import org.ztpbox.core.Ipv4Address;
-import org.ztpbox.core.PhoneEvent;
 import org.ztpbox.core.Transport;
-import org.ztpbox.http.HttpEvents;
-import org.ztpbox.http.auth.Identity;
 import org.ztpbox.http.routes.Exchange;
 import org.ztpbox.http.routes.RequestFacts;
 import org.ztpbox.http.routes.RouteDecision;
@@ -68,15 +63,6 @@ final class ProvisioningHandler extends ChannelInboundHandlerAdapter {
     private boolean closing;
     private String client; // per connection: formatted once, not per request
     private Ipv4Address clientAddress;
-
-    /** The request being answered, as the access log and events need it. */
-    private record Request(Instant at, String client, HttpVersion version, String method, String uri, String agent,
-                           String referer, boolean keepAlive) {
-
-        String line() {
-            return method + " " + uri + " " + version.text();
-        }
-    }
 
     ProvisioningHandler(ProvisioningContext server, Transport transport, RequestDeadlineHandler deadline) {
         this.server = server;
@@ -126,7 +112,7 @@ final class ProvisioningHandler extends ChannelInboundHandlerAdapter {
             client = clientAddress(ctx);
             clientAddress = ipv4(client);
         }
-        Request r = new Request(server.clock().instant(), client, request.protocolVersion(),
+        ReceivedRequest r = new ReceivedRequest(server.clock().instant(), client, request.protocolVersion(),
                 request.method().name(), request.uri(), request.headers().get(HttpHeaderNames.USER_AGENT),
                 request.headers().get(HttpHeaderNames.REFERER), HttpUtil.isKeepAlive(request));
         String malformed = malformed(request);
@@ -141,7 +127,7 @@ final class ProvisioningHandler extends ChannelInboundHandlerAdapter {
             return;
         }
         boolean hasBody = HttpUtil.isTransferEncodingChunked(request) || HttpUtil.getContentLength(request, 0L) > 0;
-        if (hasBody && (r.method().equals("GET") || r.method().equals("HEAD"))) {
+        if (hasBody && (r.method().equals("GET") || r.head())) {
             closing = true;
             respond(ctx, r, null, 400, List.of(), false, "request body on " + r.method());
             return;
@@ -188,8 +174,8 @@ final class ProvisioningHandler extends ChannelInboundHandlerAdapter {
         return null;
     }
 
-    private void serve(ChannelHandlerContext ctx, Request r, RouteDecision.Serve d) {
-        boolean head = r.method().equals("HEAD");
+    private void serve(ChannelHandlerContext ctx, ReceivedRequest r, RouteDecision.Serve d) {
+        boolean head = r.head();
         ChannelFuture written;
         try {
             written = server.writer().serve(ctx, d, r.version(), r.keepAlive(), head, transport == Transport.HTTPS);
@@ -203,19 +189,21 @@ final class ProvisioningHandler extends ChannelInboundHandlerAdapter {
         if (written == null) {
             // Handed to the socket in one write (small file, keep-alive): count and log it now.
             server.counters().bytesSent.add(bytes);
-            complete(r, d.facts(), d.status(), bytes, null);
+            server.reporter().completed(r, transport, d.facts(), d.status(), bytes, null);
             return;
         }
         written.addListener(f -> {
             if (f.isSuccess()) {
                 server.counters().bytesSent.add(bytes);
             }
-            complete(r, d.facts(), d.status(), f.isSuccess() ? bytes : 0, f.isSuccess() ? null : "client went away");
+            server.reporter().completed(r, transport, d.facts(), d.status(), f.isSuccess() ? bytes : 0,
+                    f.isSuccess() ? null : "client went away");
         });
         afterResponse(ctx, written, r.keepAlive());
     }
 
-    private void startUpload(ChannelHandlerContext ctx, Request r, HttpRequest request, RouteDecision.Upload d) {
+    private void startUpload(ChannelHandlerContext ctx, ReceivedRequest r, HttpRequest request,
+                             RouteDecision.Upload d) {
         long declared = HttpUtil.getContentLength(request, -1L);
         String expect = request.headers().get(HttpHeaderNames.EXPECT);
         if (declared > server.maxUpload()) {
@@ -233,11 +221,13 @@ final class ProvisioningHandler extends ChannelInboundHandlerAdapter {
         upload = new UploadReceiver(ctx, server.uploads(), d.name(), server.maxUpload(), server.io(),
                 result -> uploadDone(ctx, r, d, result));
         if (expect != null) {
-            ctx.writeAndFlush(new DefaultFullHttpResponse(r.version(), HttpResponseStatus.CONTINUE, Unpooled.EMPTY_BUFFER));
+            ctx.writeAndFlush(new DefaultFullHttpResponse(r.version(), HttpResponseStatus.CONTINUE,
+                    Unpooled.EMPTY_BUFFER));
         }
     }
 
-    private void uploadDone(ChannelHandlerContext ctx, Request r, RouteDecision.Upload d, UploadReceiver.Result result) {
+    private void uploadDone(ChannelHandlerContext ctx, ReceivedRequest r, RouteDecision.Upload d,
+                            UploadReceiver.Result result) {
         boolean stored = result.status() < 300;
         (stored ? server.counters().uploads : server.counters().uploadsRefused).increment();
         upload = null;
@@ -256,16 +246,11 @@ final class ProvisioningHandler extends ChannelInboundHandlerAdapter {
         }
     }
 
-    private void respond(ChannelHandlerContext ctx, Request r, RequestFacts facts, int status,
+    private void respond(ChannelHandlerContext ctx, ReceivedRequest r, RequestFacts facts, int status,
                          List<Map.Entry<String, String>> headers, boolean keepAlive, String note) {
         ChannelFuture written = server.writer().status(ctx, r.version(), status, headers, keepAlive,
-                r.method().equals("HEAD"));
-        complete(r, facts, status, 0, note);
-        if ((status == 403 || (status == 401 && facts != null && facts.identity().user() != null))
-                && server.mayLogRefusal()) {
-            LOG.info("{} {} {} from {} ({}): {}", status, r.method(), r.uri(), r.client(),
-                    facts.phone() == null ? "unknown phone" : facts.phone(), note);
-        }
+                r.head());
+        server.reporter().completed(r, transport, facts, status, 0, note);
         afterResponse(ctx, written, keepAlive);
     }
 
@@ -274,23 +259,6 @@ final class ProvisioningHandler extends ChannelInboundHandlerAdapter {
             closing = true;
             written.addListener(ChannelFutureListener.CLOSE);
         }
-    }
-
-    /** Access log and timeline. */
-    private void complete(Request r, RequestFacts facts, int status, long bytes, String note) {
-        server.counters().count(status);
-        Identity identity = facts == null ? null : facts.identity();
-        if (server.accessLog() != null) {
-            server.accessLog().log(server.logFormat().combined(r.client(), identity == null ? null : identity.user(),
-                    r.at(), r.line(), status, bytes, r.referer(), r.agent()));
-        }
-        HttpEvents.Outcome outcome = new HttpEvents.Outcome(r.at(), r.client(), transport, r.method(), r.uri(), status,
-                bytes, facts == null ? null : facts.agent(), identity, facts == null ? null : facts.phone(),
-                facts == null ? null : facts.auth(), note);
-        if (HttpEvents.worthRecording(outcome)) {
-            server.events().record(HttpEvents.of(outcome));
-        }
-        LOG.debug("{} {} from {}: {} {}", r.method(), r.uri(), r.client(), status, note == null ? "" : note);
     }
 
     /** The client certificate's verdict on a mutual-TLS connection, read once per connection. */
@@ -324,14 +292,7 @@ final class ProvisioningHandler extends ChannelInboundHandlerAdapter {
     @Override
     public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
         if (evt instanceof SslHandshakeCompletionEvent handshake && !handshake.isSuccess()) {
-            server.counters().tlsFailures.increment();
-            String client = clientAddress(ctx);
-            String reason = String.valueOf(handshake.cause().getMessage());
-            if (server.mayLogRefusal()) {
-                LOG.info("TLS handshake with {} failed: {}", client, reason);
-            }
-            server.events().record(new PhoneEvent(server.clock().instant(), null, HttpEvents.SOURCE, "TLS_REFUSED",
-                    Map.of("client", client, "reason", reason)));
+            server.reporter().tlsRefused(clientAddress(ctx), String.valueOf(handshake.cause().getMessage()));
             ctx.close();
         }
         ctx.fireUserEventTriggered(evt);

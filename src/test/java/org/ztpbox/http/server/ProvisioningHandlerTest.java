@@ -22,7 +22,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -76,9 +75,9 @@ class ProvisioningHandlerTest {
         ProvisioningRoutes routes = new ProvisioningRoutes("/prov/", new StaticFileCatalog(dir.resolve("files")), auth,
                 new FamilyTrees(HttpConfig.FirmwareTrees.NONE));
         HttpCounters counters = new HttpCounters();
-        ProvisioningContext context = new ProvisioningContext(routes, uploads, maxUpload, Runnable::run, counters,
-                events::add, null, new AccessLogFormat(ZoneOffset.UTC), new ResponseWriter(clock), null, clock,
-                new AtomicLong());
+        ProvisioningContext context = new ProvisioningContext(routes, uploads, maxUpload, Runnable::run,
+                new ResponseWriter(clock), new RequestReporter(counters, events::add, null,
+                new AccessLogFormat(ZoneOffset.UTC), clock), null, clock);
         RequestDeadlineHandler deadline = new RequestDeadlineHandler(30_000, counters);
         return new EmbeddedChannel(deadline, new HttpServerCodec(new HttpDecoderConfig()
                 .setMaxHeaderSize(HttpChannelInitializer.MAX_HEADER_BYTES)),
