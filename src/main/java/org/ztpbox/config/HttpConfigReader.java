@@ -96,7 +96,7 @@ final class HttpConfigReader {
             case "digest" -> Mode.DIGEST;
             default -> throw new IllegalArgumentException("expected none, basic or digest, found '" + text + "'");
         }).orElse(Mode.NONE);
-        String realm = s.string("realm").orElse(d.realm());
+        String realm = s.value("realm", HttpConfigReader::realm).orElse(d.realm());
         List<Credential> accounts = new ArrayList<>();
         String user = s.string("user").orElse(null);
         String password = s.string("password").orElse(null);
@@ -128,6 +128,14 @@ final class HttpConfigReader {
         s.finish(AUTH_KEYS);
         return new HttpAuthConfig(mode, realm, accounts, file, algorithms.isEmpty() ? d.digestAlgorithms()
                 : algorithms, nonceLifetime, cache);
+    }
+
+    /** A realm goes into every challenge header: printable text only. */
+    private static String realm(String text) {
+        if (text.isEmpty() || text.chars().anyMatch(c -> c < 0x20 || c == 0x7F)) {
+            throw new IllegalArgumentException("expected a non-empty name without control characters");
+        }
+        return text;
     }
 
     private static String algorithm(String text) {

@@ -133,6 +133,8 @@ class HttpConfigReaderTest {
         assertThat(problems("http:\n  port: 8443\n  https-port: 8443\n").get(0).key()).isEqualTo("http.https-port");
         assertThat(problems("http:\n  auth:\n    mode: digest\n").get(0).message()).contains("needs user and password");
         assertThat(problems("http:\n  auth:\n    mode: kerberos\n").get(0).message()).contains("none, basic or digest");
+        assertThat(problems("http:\n  auth:\n    realm: \"a\\r\\nX-Injected: 1\"\n").get(0).key())
+                .isEqualTo("http.auth.realm");
         assertThat(problems("http:\n  auth:\n    digest-algorithms: [SHA-512]\n").get(0).key())
                 .isEqualTo("http.auth.digest-algorithms[0]");
         assertThat(problems("http:\n  tls:\n    cert: /a.crt\n").get(0).key()).isEqualTo("http.tls.key");
