@@ -30,9 +30,9 @@ import org.ztpbox.tftp.transfer.TransferResult;
 
 /**
  * Drives one {@link Transfer} on its own ephemeral-port channel (RFC 1350 §4: the server's
- * transfer ID). Packets from any other address or port get ERROR 5 and leave the transfer alone.
- * One timer per transfer, re-armed lazily: it fires at the deadline it was set for and is moved
- * only when the deadline comes earlier, so a busy transfer does not cancel a timer per packet.
+ * transfer ID), connected to the client's transfer ID so that nothing else reaches it. One timer
+ * per transfer, re-armed lazily: it fires at the deadline it was set for and is moved only when
+ * the deadline comes earlier, so a busy transfer does not cancel a timer per packet.
  */
 final class TftpTransferHandler extends SimpleChannelInboundHandler<InboundTftp> {
 
@@ -66,14 +66,6 @@ final class TftpTransferHandler extends SimpleChannelInboundHandler<InboundTftp>
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, InboundTftp in) {
         if (ended) {
-            return;
-        }
-        if (!client.equals(in.sender())) {
-            counters.unknownTransferIds.increment();
-            if (!(in.result() instanceof TftpDecodeResult.Decoded d && d.packet() instanceof TftpError)) {
-                ctx.writeAndFlush(new OutboundTftp(TftpError.of(TftpErrorCode.UNKNOWN_TRANSFER_ID,
-                        "unknown transfer ID"), in.sender()));
-            }
             return;
         }
         if (in.result() instanceof TftpDecodeResult.Malformed malformed) {
@@ -115,7 +107,7 @@ final class TftpTransferHandler extends SimpleChannelInboundHandler<InboundTftp>
             if (packet instanceof TftpData data) {
                 counters.bytesSent.add(data.length());
             }
-            last = ctx.write(new OutboundTftp(packet, client));
+            last = ctx.write(new OutboundTftp(packet, null)); // to the connected client
         }
         if (last != null) {
             ctx.flush();

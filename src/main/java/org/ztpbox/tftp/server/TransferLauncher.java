@@ -24,8 +24,11 @@ import org.ztpbox.tftp.transfer.TransferStarter;
 /**
  * Turns an admitted request into a running transfer: the checks and file opening run on the
  * blocking executor, then the transfer gets its own channel on an ephemeral port (RFC 1350 §4),
- * registered on one of the shared event loops: no thread per transfer. A refusal is answered
- * from the listener's socket. Either way {@code done} runs once, on the listener's event loop.
+ * registered on one of the shared event loops: no thread per transfer. The channel is connected
+ * to the client's transfer ID, as tftpd-hpa does: the kernel then delivers only the client's
+ * packets (a stranger gets ICMP port unreachable instead of RFC 1350's ERROR 5, and can never
+ * disturb the transfer) and sends without a route lookup per block. A refusal is answered from
+ * the listener's socket. Either way {@code done} runs once, on the listener's event loop.
  */
 final class TransferLauncher {
 
@@ -85,7 +88,7 @@ final class TransferLauncher {
             protected void initChannel(Channel ch) {
                 ch.pipeline().addLast(new TftpDatagramDecoder(codec), new TftpDatagramEncoder(codec), handler);
             }
-        }).bind(new InetSocketAddress(((InetSocketAddress) listener.localAddress()).getAddress(), 0));
+        }).connect(pending.client(), new InetSocketAddress(((InetSocketAddress) listener.localAddress()).getAddress(), 0));
         bound.addListener(f -> {
             if (!f.isSuccess()) {
                 started.transfer().close();

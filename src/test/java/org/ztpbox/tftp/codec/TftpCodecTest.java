@@ -86,6 +86,18 @@ class TftpCodecTest {
     }
 
     @Test
+    void theEncodersFastDataPathWritesExactlyWhatCommonsNetWrites() {
+        for (TftpData data : List.of(new TftpData(0, new byte[0]), new TftpData(65535, bytes(1468)),
+                new TftpData(258, bytes(512)))) {
+            channel.writeOutbound(new OutboundTftp(data, PHONE));
+            DatagramPacket datagram = channel.readOutbound();
+
+            assertThat(ByteBufUtil.getBytes(datagram.content())).isEqualTo(codec.encode(data));
+            datagram.release();
+        }
+    }
+
+    @Test
     void theOackKeepsItsOptionOrderOnTheWire() {
         Map<String, String> options = new LinkedHashMap<>();
         options.put("tsize", "9");
