@@ -143,6 +143,23 @@ class TftpServerIT {
     }
 
     @Test
+    void aClientThatGoesAwayEndsItsTransferAtOnceNotAfterEveryRetry() {
+        server = LoopbackTftpServer.start(dir, LoopbackTftpServer.config(false)); // 300 ms, 5 retries: ~9 s
+        server.serve("f.bin", new byte[5000]);
+        long start;
+        try (RawTftpClient phone = new RawTftpClient("127.0.0.1")) {
+            phone.send(rrq("f.bin"), requestPort());
+            Received first = phone.receive(2000);
+            phone.send(new TftpAck(1), first.from());
+            start = System.nanoTime();
+        } // the socket closes: DATA 2 and its retransmission meet ICMP port unreachable
+
+        await().atMost(Duration.ofSeconds(3)).until(() -> !server.events().isEmpty());
+        assertThat(server.events().get(0).detail("result")).isEqualTo("client-aborted");
+        assertThat((System.nanoTime() - start) / 1_000_000).as("ms until the transfer ended").isLessThan(3000);
+    }
+
+    @Test
     void aDuplicateAckGetsNoDataOnlyTheTimerRetransmits() {
         server = LoopbackTftpServer.start(dir, LoopbackTftpServer.config(false)); // 300 ms timeout
         server.serve("f.bin", new byte[5000]);

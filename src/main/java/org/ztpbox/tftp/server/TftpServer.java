@@ -90,7 +90,8 @@ public final class TftpServer implements AutoCloseable {
         TransferLimits limits = new TransferLimits(config.maxBlksize(), config.maxWindowsize(), config.timeout(),
                 config.retries(), config.writes(), config.maxUpload());
         TransferLauncher launcher = new TransferLauncher(new TransferStarter(catalog, uploads, limits),
-                base.clone().option(ChannelOption.SO_SNDBUF, 1 << 20), blocking, events, counters);
+                new TransferChannels(new Bootstrap().group(group).option(ChannelOption.SO_SNDBUF, 1 << 20), epoll),
+                blocking, events, counters);
         TransferAdmission<PendingRequest> admission = new TransferAdmission<>(config.maxTransfers(),
                 config.maxTransfersPerClient(), config.maxTransfers() * WAITING_PER_SLOT);
         TftpRequestHandler requests = new TftpRequestHandler(admission, launcher, events, counters,

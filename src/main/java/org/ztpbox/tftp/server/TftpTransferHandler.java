@@ -7,6 +7,7 @@ import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.util.concurrent.ScheduledFuture;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.net.PortUnreachableException;
 import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
@@ -186,7 +187,12 @@ final class TftpTransferHandler extends SimpleChannelInboundHandler<InboundTftp>
 
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-        // A UDP transfer keeps going whatever one packet did; ICMP port unreachable shows up here too.
+        if (cause instanceof PortUnreachableException && !ended) {
+            // ICMP port unreachable on the connected socket: the client has gone, retransmitting is futile.
+            end(ctx, new TransferOutcome(TransferResult.CLIENT_ABORTED, 0, 0, "client port unreachable"), null);
+            return;
+        }
+        // A UDP transfer keeps going whatever one packet did.
         LOG.debug("TFTP transfer channel for {}: {}", client, cause.toString());
     }
 }

@@ -1,6 +1,5 @@
 package org.ztpbox.tftp.server;
 
-import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelInitializer;
@@ -24,23 +23,24 @@ import org.ztpbox.tftp.transfer.TransferStarter;
 /**
  * Turns an admitted request into a running transfer: the checks and file opening run on the
  * blocking executor, then the transfer gets its own channel on an ephemeral port (RFC 1350 §4),
- * registered on one of the shared event loops: no thread per transfer. The channel is connected
- * to the client's transfer ID, as tftpd-hpa does: the kernel then delivers only the client's
- * packets (a stranger gets ICMP port unreachable instead of RFC 1350's ERROR 5, and can never
- * disturb the transfer) and sends without a route lookup per block. A refusal is answered from
- * the listener's socket. Either way {@code done} runs once, on the listener's event loop.
+ * registered on one of the shared event loops: no thread per transfer ({@link TransferChannels}).
+ * The channel is connected to the client's transfer ID, as tftpd-hpa does: the kernel then
+ * delivers only the client's packets (a stranger gets ICMP port unreachable instead of RFC 1350's
+ * ERROR 5, and can never disturb the transfer) and sends without a route lookup per block. A
+ * refusal is answered from the listener's socket. Either way {@code done} runs once, on the
+ * listener's event loop.
  */
 final class TransferLauncher {
 
     private static final Logger LOG = LoggerFactory.getLogger(TransferLauncher.class);
 
     private final TransferStarter starter;
-    private final Bootstrap transfers;
+    private final TransferChannels transfers;
     private final Executor blocking;
     private final EventSink events;
     private final TftpCounters counters;
 
-    TransferLauncher(TransferStarter starter, Bootstrap transfers, Executor blocking, EventSink events,
+    TransferLauncher(TransferStarter starter, TransferChannels transfers, Executor blocking, EventSink events,
                      TftpCounters counters) {
         this.starter = starter;
         this.transfers = transfers;
@@ -83,12 +83,13 @@ final class TransferLauncher {
                     home.execute(() -> done.accept(pending));
                 });
         TftpCodec codec = new TftpCodec();
-        ChannelFuture bound = transfers.clone().handler(new ChannelInitializer<Channel>() {
-            @Override
-            protected void initChannel(Channel ch) {
-                ch.pipeline().addLast(new TftpDatagramDecoder(codec), new TftpDatagramEncoder(codec), handler);
-            }
-        }).connect(pending.client(), new InetSocketAddress(((InetSocketAddress) listener.localAddress()).getAddress(), 0));
+        ChannelFuture bound = transfers.connect(pending.client(),
+                ((InetSocketAddress) listener.localAddress()).getAddress(), new ChannelInitializer<Channel>() {
+                    @Override
+                    protected void initChannel(Channel ch) {
+                        ch.pipeline().addLast(new TftpDatagramDecoder(codec), new TftpDatagramEncoder(codec), handler);
+                    }
+                });
         bound.addListener(f -> {
             if (!f.isSuccess()) {
                 started.transfer().close();
