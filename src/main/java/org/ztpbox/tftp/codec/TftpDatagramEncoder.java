@@ -16,8 +16,8 @@ import org.ztpbox.tftp.TftpPacket;
  *
  * <p>DATA, the packet sent once per block, is written straight into a pooled direct buffer: the
  * same bytes commons-net's {@code TFTPDataPacket} produces (a test holds the two to each other),
- * with one copy instead of three and no intermediate objects. Every other packet goes through
- * {@link TftpCodec}.
+ * with one copy (from the transfer's read-ahead buffer) and no intermediate objects. Every other
+ * packet goes through {@link TftpCodec}.
  */
 @ChannelHandler.Sharable
 public final class TftpDatagramEncoder extends MessageToMessageEncoder<OutboundTftp> {
@@ -34,7 +34,7 @@ public final class TftpDatagramEncoder extends MessageToMessageEncoder<OutboundT
         ByteBuf content;
         if (message.packet() instanceof TftpData data) {
             content = ctx.alloc().directBuffer(4 + data.length()).writeShort(TftpPacket.DATA)
-                    .writeShort(data.block()).writeBytes(data.data());
+                    .writeShort(data.block()).writeBytes(data.buffer(), data.offset(), data.length());
         } else {
             content = Unpooled.wrappedBuffer(codec.encode(message.packet()));
         }

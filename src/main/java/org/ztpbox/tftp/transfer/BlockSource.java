@@ -2,16 +2,19 @@ package org.ztpbox.tftp.transfer;
 
 import java.io.Closeable;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 
 /** The bytes a read transfer sends, addressed by their offset in the stream as it goes on the wire. */
 interface BlockSource extends Closeable {
 
     /**
-     * Up to {@code length} bytes at {@code offset}; fewer only at the end of the stream.
+     * Up to {@code length} bytes at {@code offset}, fewer only at the end of the stream: the
+     * remaining bytes of an array-backed buffer. The array is never written again, so a packet may
+     * keep pointing into it.
      *
      * @throws IOException when the content cannot be read (or shrank under us)
      */
-    byte[] read(long offset, int length) throws IOException;
+    ByteBuffer read(long offset, int length) throws IOException;
 
     /** Bytes before {@code offset} are acknowledged and will not be asked for again. */
     default void release(long offset) {

@@ -4,14 +4,14 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.SeekableByteChannel;
-import java.util.Arrays;
 
 /**
  * Octet mode: the content as it is. Reads ahead in chunks of 64 KiB, so a 512-byte transfer costs
  * one read per 128 blocks instead of one per block, and a window sent again after a loss usually
- * comes from memory. A file is read by position (pread), which takes microseconds from the page
- * cache; that is why blocks are read on the event loop, as tftpd-hpa does, rather than paying a
- * thread hand-off per block.
+ * comes from memory. Blocks are handed out as views of the chunk, not copies; each refill takes a
+ * fresh chunk, so a view stays valid as long as its packet needs it. A file is read by position
+ * (pread), which takes microseconds from the page cache; that is why blocks are read on the event
+ * loop, as tftpd-hpa does, rather than paying a thread hand-off per block.
  */
 final class ChannelBlockSource implements BlockSource {
 
@@ -19,7 +19,7 @@ final class ChannelBlockSource implements BlockSource {
 
     private final SeekableByteChannel channel;
     private final long size;
-    private final ByteBuffer chunk = ByteBuffer.allocate(CHUNK);
+    private ByteBuffer chunk = ByteBuffer.allocate(0);
     private long chunkStart = -1;
 
     ChannelBlockSource(SeekableByteChannel channel, long size) {
@@ -28,18 +28,17 @@ final class ChannelBlockSource implements BlockSource {
     }
 
     @Override
-    public byte[] read(long offset, int length) throws IOException {
+    public ByteBuffer read(long offset, int length) throws IOException {
         int n = (int) Math.max(0, Math.min(length, size - offset));
         if (chunkStart < 0 || offset < chunkStart || offset + n > chunkStart + chunk.limit()) {
             fill(offset, n);
         }
-        int from = (int) (offset - chunkStart);
-        return Arrays.copyOfRange(chunk.array(), from, from + n);
+        return ByteBuffer.wrap(chunk.array(), (int) (offset - chunkStart), n);
     }
 
-    /** Reads from {@code offset} as much as fits, and at least {@code needed} bytes. */
+    /** Reads from {@code offset} as much as fits, and at least {@code needed} bytes, into a new chunk. */
     private void fill(long offset, int needed) throws IOException {
-        chunk.clear().limit((int) Math.min(CHUNK, size - offset));
+        chunk = ByteBuffer.allocate((int) Math.max(needed, Math.min(CHUNK, size - offset)));
         chunkStart = offset;
         if (!(channel instanceof FileChannel)) {
             channel.position(offset);

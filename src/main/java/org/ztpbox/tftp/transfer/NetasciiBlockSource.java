@@ -27,7 +27,7 @@ final class NetasciiBlockSource implements BlockSource {
     }
 
     @Override
-    public byte[] read(long offset, int max) throws IOException {
+    public ByteBuffer read(long offset, int max) throws IOException {
         if (offset < start) {
             throw new IllegalStateException("netascii offset " + offset + " was already released (at " + start + ")");
         }
@@ -35,7 +35,8 @@ final class NetasciiBlockSource implements BlockSource {
             convertMore();
         }
         int from = (int) Math.min(offset - start, length);
-        return Arrays.copyOfRange(converted, from, from + Math.min(max, length - from));
+        // A copy: the conversion buffer is compacted and reused.
+        return ByteBuffer.wrap(Arrays.copyOfRange(converted, from, from + Math.min(max, length - from)));
     }
 
     private void convertMore() throws IOException {

@@ -1,6 +1,7 @@
 package org.ztpbox.tftp.transfer;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import org.ztpbox.tftp.TftpAck;
@@ -93,12 +94,13 @@ public final class ReadTransfer implements Transfer {
         try {
             for (long block = acknowledged + 1; block <= acknowledged + options.windowsize() && block <= lastBlock;
                  block++) {
-                byte[] data = source.read((block - 1) * options.blksize(), options.blksize());
-                if (data.length < options.blksize()) {
+                ByteBuffer data = source.read((block - 1) * options.blksize(), options.blksize());
+                if (data.remaining() < options.blksize()) {
                     lastBlock = block;
-                    lastLength = data.length;
+                    lastLength = data.remaining();
                 }
-                packets.add(new TftpData(BlockCounter.wire(block), data));
+                packets.add(new TftpData(BlockCounter.wire(block), data.array(), data.arrayOffset() + data.position(),
+                        data.remaining()));
                 sent = Math.max(sent, block);
             }
         } catch (IOException | RuntimeException e) {

@@ -10,6 +10,7 @@ import static org.ztpbox.tftp.transfer.Transfers.read;
 
 import java.io.ByteArrayOutputStream;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.ztpbox.tftp.TftpAck;
@@ -236,6 +237,23 @@ class ReadTransferTest {
         assertThat(step.outcome().result()).isEqualTo(TransferResult.FAILED);
         assertThat(step.outcome().detail()).contains("shrank");
         assertThat(step.send()).singleElement().isInstanceOf(TftpError.class);
+    }
+
+    @Test
+    void blocksPointIntoReadAheadChunksThatStayIntactWhenTheNextChunkIsRead() {
+        byte[] content = content(200_000); // four 64 KiB chunks
+        ReadTransfer t = read(content, options(1468, 64));
+        ByteArrayOutputStream received = new ByteArrayOutputStream();
+        List<TftpData> all = new java.util.ArrayList<>();
+
+        Step step = t.start(0);
+        while (!step.finished()) {
+            step.send().forEach(p -> all.add((TftpData) p));
+            step = t.onPacket(new TftpAck(((TftpData) step.send().get(step.send().size() - 1)).block()), 0);
+        }
+        all.forEach(d -> received.writeBytes(d.data()));
+
+        assertThat(received.toByteArray()).as("every packet still holds its own bytes at the end").isEqualTo(content);
     }
 
     @Test
