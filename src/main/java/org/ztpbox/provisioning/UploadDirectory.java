@@ -77,10 +77,13 @@ public final class UploadDirectory implements UploadArea {
             channel.force(true);
             channel.close();
             if (Files.exists(target)) {
-                Files.move(target, target.resolveSibling(target.getFileName() + ".previous"),
-                        StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                // A hard link keeps the previous version while the rename below replaces the target
+                // in one step: readers always find either the old or the new file, never none.
+                Path previous = target.resolveSibling(target.getFileName() + ".previous");
+                Files.deleteIfExists(previous);
+                Files.createLink(previous, target);
             }
-            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             done = true;
             return written;
         }
