@@ -31,7 +31,7 @@ class ArchitectureTest {
             Map.entry("config", Set.of("core")),
             Map.entry("store", Set.of("core")),
             Map.entry("crypto", Set.of("core")),
-            Map.entry("provisioning", Set.of("core", "config")),
+            Map.entry("provisioning", Set.of("core", "config", "crypto")),
             Map.entry("dhcp", Set.of("core", "config", "provisioning")),
             Map.entry("tftp", Set.of("core", "config", "provisioning")),
             Map.entry("http", Set.of("core", "config", "provisioning")),

@@ -27,4 +27,12 @@ public interface CatalogEntry {
 
     /** The file on disk, when the content is one; null for generated content. */
     Path file();
+
+    /**
+     * True when the content holds credentials (SIP passwords, the phone admin password, a key):
+     * such a file is served encrypted once the phone holds a key, and never to another phone.
+     */
+    default boolean holdsCredentials() {
+        return false;
+    }
 }

@@ -1,0 +1,19 @@
+package org.ztpbox.core;
+
+import java.util.Optional;
+
+/**
+ * Where configuration-file encryption meets the master configuration: the name of the file that
+ * hands a phone its next encryption key, when one is due and may travel over this transport. The
+ * master configuration lists it first in {@code CONFIG_FILES} for that phone. The first key only
+ * ever travels over HTTPS; a later key travels in a file encrypted with the key before it.
+ */
+public interface KeyDelivery {
+
+    Optional<String> keyFileFor(MacAddress phone, Transport transport);
+
+    /** No encryption configured: no key file for anyone. */
+    static KeyDelivery none() {
+        return (phone, transport) -> Optional.empty();
+    }
+}
