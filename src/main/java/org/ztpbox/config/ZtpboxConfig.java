@@ -10,4 +10,9 @@ public record ZtpboxConfig(NetworkConfig network, DhcpConfig dhcp, ProvisioningC
     public Path databaseFile() {
         return stateDir.resolve("ztpbox.db");
     }
+
+    /** Where phones' uploads land, one directory per phone, under {@link #stateDir()}. */
+    public Path uploadsDir() {
+        return stateDir.resolve("uploads");
+    }
 }

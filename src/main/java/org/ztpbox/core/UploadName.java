@@ -14,6 +14,9 @@ import java.util.regex.Pattern;
  */
 public record UploadName(MacAddress mac, String suffix) {
 
+    /** The suffixes of the override files, phone UI changes first, then web UI changes. */
+    public static final java.util.List<String> OVERRIDE_SUFFIXES = java.util.List.of("-phone.cfg", "-web.cfg");
+
     private static final Pattern FORM = Pattern.compile(
             "([0-9a-fA-F]{12})(-phone\\.cfg|-web\\.cfg|-app\\.log|-boot\\.log|-directory\\.xml|-calls\\.xml)");
 
@@ -40,6 +43,6 @@ public record UploadName(MacAddress mac, String suffix) {
 
     /** True for the override files that beat every provisioned setting after a reset. */
     public boolean isOverride() {
-        return suffix.equals("-phone.cfg") || suffix.equals("-web.cfg");
+        return OVERRIDE_SUFFIXES.contains(suffix);
     }
 }
