@@ -19,6 +19,8 @@ import org.ztpbox.config.ClientClassConfig;
 import org.ztpbox.config.ConfigException;
 import org.ztpbox.config.Reservation;
 import org.ztpbox.config.ZtpboxConfig;
+import org.ztpbox.core.EventSink;
+import org.ztpbox.core.FileCatalog;
 import org.ztpbox.core.Ipv4Address;
 import org.ztpbox.core.Ipv4Range;
 import org.ztpbox.core.MacAddress;
@@ -31,6 +33,7 @@ import org.ztpbox.provisioning.StaticFileCatalog;
 import org.ztpbox.provisioning.UploadDirectory;
 import org.ztpbox.store.GroupCommitJournal;
 import org.ztpbox.store.SqliteLeaseStore;
+import org.ztpbox.store.SqliteQuarantineStore;
 import org.ztpbox.tftp.server.TftpServer;
 
 /**
@@ -67,6 +70,13 @@ final class Appliance implements AutoCloseable {
         stopOrder.push(store);
         GroupCommitJournal journal = new GroupCommitJournal(store, MAX_PENDING_EVENTS);
         stopOrder.push(journal);
+        SqliteQuarantineStore quarantines = SqliteQuarantineStore.open(config.databaseFile());
+        stopOrder.push(quarantines);
+        UploadDirectory uploads = new UploadDirectory(config.uploadsDir());
+        // No generator is wired yet: the expected configuration is empty, so every override counts as one.
+        ReversionAssembly reversion = new ReversionAssembly(config, store, quarantines, journal, uploads,
+                mac -> Map.of(), network.address(), clock);
+        EventSink events = reversion.events();
 
         LeaseTable table = leaseTable(config);
         var leases = store.loadLeases();
@@ -74,23 +84,22 @@ final class Appliance implements AutoCloseable {
         BootDirectivesService boot = new BootDirectivesService(config.provisioning().url(), network.address(),
                 config.http().port());
         DhcpEngine engine = new DhcpEngine(config.dhcp(), network.address(), boot.directives(), table);
-        DhcpServer dhcp = new DhcpServer(engine, journal, journal, network.interfaceName(), config.dhcp().port(),
+        DhcpServer dhcp = new DhcpServer(engine, journal, events, network.interfaceName(), config.dhcp().port(),
                 config.dhcp().rateLimit(), clock);
         dhcp.start();
         stopOrder.push(dhcp);
 
         // One catalog and one upload area, shared by every file transport.
-        StaticFileCatalog catalog = new StaticFileCatalog(config.stateDir().resolve("files"));
-        UploadDirectory uploads = new UploadDirectory(config.stateDir().resolve("uploads"));
+        FileCatalog catalog = reversion.wrap(new StaticFileCatalog(config.stateDir().resolve("files")));
         if (config.tftp().enabled()) {
-            TftpServer tftp = new TftpServer(config.tftp(), null, catalog, uploads, journal, clock,
+            TftpServer tftp = new TftpServer(config.tftp(), null, catalog, uploads, events, clock,
                     Runtime.getRuntime().availableProcessors());
             tftp.start();
             stopOrder.push(tftp);
         }
         if (config.http().enabled()) {
             HttpServer http = HttpAssembly.create(config, network.address(), boot.directives().provisioningUrl(),
-                    catalog, uploads, journal, clock);
+                    catalog, uploads, events, clock);
             http.start();
             stopOrder.push(http);
         }
@@ -102,6 +111,7 @@ final class Appliance implements AutoCloseable {
         });
         stopOrder.push(maintenance::shutdownNow);
         maintenance.scheduleAtFixedRate(() -> pruneEvents(store, config, clock), 1, 60, TimeUnit.MINUTES);
+        reversion.schedule(maintenance);
 
         LOG.info("ztpbox running: dhcp.mode={} on {} ({}), {} leases loaded, provisioning URL {}, state in {}",
                 config.dhcp().mode().configName(), network.interfaceName(), network.address(), leases.size(),

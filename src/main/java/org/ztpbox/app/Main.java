@@ -1,15 +1,23 @@
 package org.ztpbox.app;
 
 import java.time.Clock;
+import java.util.Optional;
 import org.ztpbox.cli.ApplianceRuntime;
 import org.ztpbox.cli.LeasesCommand;
+import org.ztpbox.cli.PrepareResetCommand;
+import org.ztpbox.cli.ResetGuideCommand;
+import org.ztpbox.cli.RestoreOverridesCommand;
 import org.ztpbox.cli.RunCommand;
+import org.ztpbox.cli.TimelineCommand;
 import org.ztpbox.cli.ZtpboxCommand;
 import org.ztpbox.config.ConfigException;
 import org.ztpbox.config.ZtpboxConfig;
+import org.ztpbox.core.Ipv4Address;
 import org.ztpbox.core.LeaseStore;
+import org.ztpbox.core.QuarantineStore;
 import org.ztpbox.core.StoreException;
 import org.ztpbox.store.SqliteLeaseStore;
+import org.ztpbox.store.SqliteQuarantineStore;
 import picocli.CommandLine;
 
 /** The program's entry point: wires the commands to the real implementations. */
@@ -32,6 +40,18 @@ public final class Main implements ApplianceRuntime {
                 }
                 if (type == LeasesCommand.class) {
                     return type.cast(new LeasesCommand(runtime));
+                }
+                if (type == ResetGuideCommand.class) {
+                    return type.cast(new ResetGuideCommand(runtime));
+                }
+                if (type == TimelineCommand.class) {
+                    return type.cast(new TimelineCommand(runtime));
+                }
+                if (type == PrepareResetCommand.class) {
+                    return type.cast(new PrepareResetCommand(runtime));
+                }
+                if (type == RestoreOverridesCommand.class) {
+                    return type.cast(new RestoreOverridesCommand(runtime));
                 }
                 return CommandLine.defaultFactory().create(type);
             }
@@ -58,5 +78,20 @@ public final class Main implements ApplianceRuntime {
     @Override
     public LeaseStore openStore(ZtpboxConfig config) {
         return SqliteLeaseStore.open(config.databaseFile());
+    }
+
+    @Override
+    public QuarantineStore openQuarantines(ZtpboxConfig config) {
+        return SqliteQuarantineStore.open(config.databaseFile());
+    }
+
+    @Override
+    public Optional<Ipv4Address> applianceAddress(ZtpboxConfig config) {
+        try {
+            return Optional.of(NetworkResolver.resolve(config.network()).address());
+        } catch (ConfigException e) {
+            // No usable interface here (a copy of the state directory on another machine): say nothing.
+            return Optional.ofNullable(config.network().address());
+        }
     }
 }
