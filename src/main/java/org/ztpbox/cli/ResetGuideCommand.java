@@ -83,8 +83,11 @@ public final class ResetGuideCommand implements Callable<Integer> {
         out.println(g.procedures().size() == 1 ? "Procedure:" : "Key combinations to try:");
         for (ResetProcedure p : g.procedures()) {
             out.printf("  %s: %s%n", how(p), String.join(", ", p.models().stream().sorted().toList()));
-            if (!p.alternative().isEmpty()) {
-                out.printf("    some sources give %s instead%n", ResetProcedure.keysText(p.alternative()));
+            for (ResetProcedure.Alternative a : p.alternatives()) {
+                if (g.model() == null || a.models().contains(g.model().display())) {
+                    out.printf("    %s: a source gives %s instead%n", String.join(", ", a.models()),
+                            ResetProcedure.keysText(a.keys()));
+                }
             }
             out.printf("    sources: %s%n", String.join("; ", p.sources()));
         }
@@ -166,7 +169,8 @@ public final class ResetGuideCommand implements Callable<Integer> {
         m.put("kind", p.kind().name().toLowerCase(java.util.Locale.ROOT));
         m.put("models", p.models().stream().sorted().toList());
         m.put("keys", p.keys());
-        m.put("alternative_keys", p.alternative());
+        m.put("alternatives", p.alternatives().stream().map(a -> (Object) Map.of("models",
+                a.models().stream().sorted().toList(), "keys", a.keys(), "note", a.note())).toList());
         m.put("notes", p.notes());
         m.put("sources", p.sources());
         return m;

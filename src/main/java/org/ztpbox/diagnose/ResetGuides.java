@@ -47,7 +47,10 @@ public final class ResetGuides {
             notes.add("ztpbox's sources give no reset procedure for the " + model.display() + "; see its admin"
                     + " guide, or try the key combinations below");
         }
-        procedure.ifPresent(p -> notes.addAll(p.notes()));
+        procedure.ifPresent(p -> {
+            notes.addAll(p.notes());
+            p.alternativeFor(model).ifPresent(a -> notes.add(a.note()));
+        });
         ResetProcedure.Kind kind = procedure.map(ResetProcedure::kind).orElse(ResetProcedure.Kind.KEYS_DURING_COUNTDOWN);
         String password = mac.compact();
         notes.addAll(generalNotes(kind, mac));

@@ -9,12 +9,21 @@ import java.util.Set;
  * @param models      the models it applies to, as displayed by {@link PhoneModel#display()};
  *                    {@code SpectraLink 84xx} and {@code Edge E*} stand for the whole series
  * @param keys        the dial-pad keys held together; empty for a touch or a button
- * @param alternative another combination some source gives for some of these models, or empty
+ * @param alternatives other combinations some source gives for some of these models
  * @param notes       caveats, each with its source
  * @param sources     where the row comes from (docs/polycom-provisioning.md §6.2 and the seed guides)
  */
-public record ResetProcedure(String id, Kind kind, Set<String> models, List<String> keys, List<String> alternative,
-        List<String> notes, List<String> sources) {
+public record ResetProcedure(String id, Kind kind, Set<String> models, List<String> keys,
+        List<Alternative> alternatives, List<String> notes, List<String> sources) {
+
+    /** A combination a minority of the sources gives for {@code models}, with the note that says so. */
+    public record Alternative(Set<String> models, List<String> keys, String note) {
+
+        public Alternative {
+            models = Set.copyOf(models);
+            keys = List.copyOf(keys);
+        }
+    }
 
     /** When and how the reset is triggered. */
     public enum Kind {
@@ -31,7 +40,7 @@ public record ResetProcedure(String id, Kind kind, Set<String> models, List<Stri
     public ResetProcedure {
         models = Set.copyOf(models);
         keys = List.copyOf(keys);
-        alternative = List.copyOf(alternative);
+        alternatives = List.copyOf(alternatives);
         notes = List.copyOf(notes);
         sources = List.copyOf(sources);
     }
@@ -41,6 +50,11 @@ public record ResetProcedure(String id, Kind kind, Set<String> models, List<Stri
         return models.contains(shown)
                 || (model.family() == PhoneModel.Family.SPECTRALINK && models.contains("SpectraLink 84xx"))
                 || (model.family() == PhoneModel.Family.EDGE_E && models.contains("Edge E*"));
+    }
+
+    /** The other combination a source gives for this very model, if any. */
+    public java.util.Optional<Alternative> alternativeFor(PhoneModel model) {
+        return alternatives.stream().filter(a -> a.models().contains(model.display())).findFirst();
     }
 
     /** {@code 1, 3, 5 and 7}. */

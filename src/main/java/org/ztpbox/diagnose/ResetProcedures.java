@@ -60,17 +60,20 @@ public final class ResetProcedures {
                     "SoundPoint IP 301", "SoundPoint IP 501", "SoundPoint IP 550", "SoundPoint IP 560",
                     "SoundPoint IP 570", "SoundPoint IP 600", "SoundPoint IP 601", "SoundPoint IP 650",
                     "SoundPoint IP 670", "VVX 1500"),
-                    List.of("4", "6", "8", "*"), List.of("1", "3", "5", "7"),
-                    List.of("SoundPoint IP 560: seed 003 lists it under 1, 3, 5 and 7; the reference and seeds 000,"
-                            + " 001 and 002 give 4, 6, 8 and *: try that first"),
+                    List.of("4", "6", "8", "*"),
+                    List.of(new ResetProcedure.Alternative(Set.of("SoundPoint IP 560"), List.of("1", "3", "5", "7"),
+                            "SoundPoint IP 560: seed 003 lists it under 1, 3, 5 and 7; the reference and seeds 000,"
+                                    + " 001 and 002 give 4, 6, 8 and *: try that first")), List.of(),
                     List.of(REF, SEED_000, SEED_001, SEED_002, SEED_003)),
             // REF: SoundStation IP 4000/6000. SEED-000 and SEED-002: IP 6000. SEED-001: 4000/6000 (and a
             // "500", read as a typo). SEED-003: 4000/6000. SEED-001's hard reset lists IP 6000 under 1, 3, 5, 7.
             new ResetProcedure("soundstation-68star", ResetProcedure.Kind.KEYS_DURING_COUNTDOWN, Set.of(
                     "SoundStation IP 4000", "SoundStation IP 6000"),
-                    List.of("6", "8", "*"), List.of("1", "3", "5", "7"),
-                    List.of("SoundStation IP 6000: seed 001's hard-reset section lists it under 1, 3, 5 and 7; the"
-                            + " reference and seeds 000, 002 and 003 give 6, 8 and *: try that first"),
+                    List.of("6", "8", "*"),
+                    List.of(new ResetProcedure.Alternative(Set.of("SoundStation IP 6000"), List.of("1", "3", "5", "7"),
+                            "SoundStation IP 6000: seed 001's hard-reset section lists it under 1, 3, 5 and 7; the"
+                                    + " reference and seeds 000, 002 and 003 give 6, 8 and *: try that first")),
+                    List.of(),
                     List.of(REF, SEED_000, SEED_001, SEED_002, SEED_003)),
             // REF (Noctel help): Trio 8500/8800, the four corners of the screen while the Poly logo shows.
             new ResetProcedure("trio-touch", ResetProcedure.Kind.TOUCH_CORNERS, Set.of("Trio 8500", "Trio 8800"),

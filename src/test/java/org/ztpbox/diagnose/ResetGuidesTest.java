@@ -130,8 +130,16 @@ class ResetGuidesTest {
     void conflictingSourcesAreShownAsAlternatives() {
         ResetProcedure ip560 = ResetProcedures.of(PhoneModel.parse("IP 560").orElseThrow()).orElseThrow();
         assertThat(ip560.keys()).containsExactly("4", "6", "8", "*");
-        assertThat(ip560.alternative()).containsExactly("1", "3", "5", "7");
-        assertThat(ip560.notes()).anySatisfy(n -> assertThat(n).contains("seed 003"));
+        assertThat(ip560.alternativeFor(PhoneModel.parse("IP 560").orElseThrow())).hasValueSatisfying(a -> {
+            assertThat(a.keys()).containsExactly("1", "3", "5", "7");
+            assertThat(a.note()).contains("seed 003");
+        });
+        assertThat(ip560.alternativeFor(PhoneModel.parse("IP 550").orElseThrow())).as("only the 560 is in doubt")
+                .isEmpty();
+        assertThat(ResetGuides.build(MAC, "IP 560", List.of(), URL).notes())
+                .anySatisfy(n -> assertThat(n).contains("seed 003 lists it under 1, 3, 5 and 7"));
+        assertThat(ResetGuides.build(MAC, "IP 550", List.of(), URL).notes())
+                .noneSatisfy(n -> assertThat(n).contains("seed 003 lists it"));
         assertThat(ResetProcedures.ALL).allSatisfy(p -> assertThat(p.sources()).isNotEmpty());
     }
 
