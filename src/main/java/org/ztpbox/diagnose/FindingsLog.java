@@ -16,8 +16,8 @@ import org.ztpbox.provisioning.FileAccess;
 
 /**
  * Puts findings in the log while the appliance runs. As an {@link EventSink} in front of the store
- * it only notes which phones did something worth a check (a boot-stage message, a master-config
- * fetch, an override upload), never blocking the caller; {@link #run()}, called periodically off
+ * it only notes which phones did something worth a check (a boot-stage message, a request for its
+ * master configuration, an override upload), never blocking the caller; {@link #run()}, called periodically off
  * the event loops, checks those phones and logs each finding once.
  */
 public final class FindingsLog implements EventSink {
@@ -50,7 +50,8 @@ public final class FindingsLog implements EventSink {
         if (ResetDetector.bootStage(e) != null) {
             return true;
         }
-        return FileAccess.of(e).filter(a -> a.ok() && (a.upload() ? a.isOverride() : a.isMasterConfig())).isPresent();
+        // A request for <mac>.cfg starts every boot, found or not; an override upload changes what the phone re-applies.
+        return FileAccess.of(e).filter(a -> a.upload() ? a.ok() && a.isOverride() : a.isMasterConfig()).isPresent();
     }
 
     /** Checks the phones noted since the last run; returns the findings logged now (new ones only). */

@@ -2,6 +2,7 @@ package org.ztpbox.diagnose;
 
 import java.io.IOException;
 import java.time.Clock;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashSet;
@@ -86,7 +87,8 @@ public final class StaleOverrides {
     private List<Finding> check(OverrideFile file) {
         MacAddress mac = file.name().mac();
         String where = files.uploads().root().getFileName() + "/" + mac.compact() + "/" + file.name().fileName();
-        String origin = where + " (" + file.size() + " bytes, uploaded " + file.modified() + ")";
+        String origin = where + " (" + file.size() + " bytes, uploaded " + file.modified().truncatedTo(ChronoUnit.SECONDS)
+                + ")";
         Optional<OverrideQuarantine> quarantine = quarantineOf.apply(mac);
         List<OverrideDiff.Overridden> overridden;
         try {

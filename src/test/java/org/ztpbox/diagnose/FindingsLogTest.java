@@ -40,7 +40,7 @@ class FindingsLogTest {
     void aFindingIsLoggedOnceHoweverOftenThePhoneIsChecked() {
         log.record(e.dhcp(at(0, 0), "DISCOVER", "stage", "boot"));
         assertThat(log.run()).hasSize(1);
-        log.record(e.http(at(0, 5), "GET", "/prov/000000000000.cfg", 200));
+        log.record(e.http(at(0, 5), "GET", "/prov/0004f2aa814c.cfg", 404));
         assertThat(log.run()).isEmpty();
         assertThat(checks).hasValue(2);
     }

@@ -91,6 +91,19 @@ public final class ZtpboxProcess {
         process.kill9();
     }
 
+    /** {@code ztpbox <args> --config <same file>}, run on the host beside the running server. */
+    public CommandResult cli(String... args) {
+        List<String> command = new java.util.ArrayList<>(List.of(Tools.java(), "-jar", jar.toString()));
+        command.addAll(List.of(args));
+        command.addAll(List.of("--config", config.toString()));
+        return lab.runOnHost(CLI_TIMEOUT, command);
+    }
+
+    /** The state directory of the server (uploads, quarantine, database). */
+    public Path stateDir() {
+        return lab.dir().resolve("state");
+    }
+
     /** {@code ztpbox leases --config <same file> --json}, run on the host; it reads the store directly. */
     public List<LeaseRecord> leases() {
         CommandResult result = lab.runOnHost(CLI_TIMEOUT, List.of(Tools.java(), "-jar", jar.toString(), "leases",
