@@ -62,8 +62,8 @@ public final class PrepareResetCommand implements Callable<Integer> {
         Clock clock = Clock.systemUTC();
         PrintWriter out = spec.commandLine().getOut();
         try (LeaseStore events = runtime.openStore(c); QuarantineStore quarantines = runtime.openQuarantines(c)) {
-            OverrideFiles files = Findings.overrideFiles(c);
-            StaleOverrides stale = Findings.staleOverrides(c, runtime, files, quarantines, clock);
+            OverrideFiles files = PhoneDiagnosis.overrideFiles(c);
+            StaleOverrides stale = PhoneDiagnosis.staleOverrides(c, runtime, files, quarantines, clock);
             List<Finding> findings = stale.forPhone(phone.mac);
             QuarantineService service = new QuarantineService(c.stateDir(), files, quarantines, clock);
             QuarantineService.Outcome outcome;

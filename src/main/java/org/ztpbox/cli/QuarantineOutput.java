@@ -29,7 +29,7 @@ final class QuarantineOutput {
         m.put("ended_by", q.endedBy());
         m.put("end_reason", q.endReason());
         m.put("moves", outcome.moves());
-        m.put("findings", Findings.json(findings));
+        m.put("findings", PhoneDiagnosis.json(findings));
         return m;
     }
 }

@@ -59,7 +59,7 @@ public final class ResetGuideCommand implements Callable<Integer> {
         }
         ResetGuide guide;
         try {
-            guide = ResetGuides.build(phone.mac, model, events, Findings.provisioningUrl(c, runtime));
+            guide = ResetGuides.build(phone.mac, model, events, PhoneDiagnosis.provisioningUrl(c, runtime));
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }

@@ -52,7 +52,7 @@ public final class RestoreOverridesCommand implements Callable<Integer> {
         Clock clock = Clock.systemUTC();
         PrintWriter out = spec.commandLine().getOut();
         try (LeaseStore events = runtime.openStore(c); QuarantineStore quarantines = runtime.openQuarantines(c)) {
-            QuarantineService service = new QuarantineService(c.stateDir(), Findings.overrideFiles(c), quarantines,
+            QuarantineService service = new QuarantineService(c.stateDir(), PhoneDiagnosis.overrideFiles(c), quarantines,
                     clock);
             QuarantineService.Outcome outcome;
             try {

@@ -76,15 +76,15 @@ public final class TimelineCommand implements Callable<Integer> {
         try (LeaseStore store = runtime.openStore(c); QuarantineStore quarantines = runtime.openQuarantines(c)) {
             List<PhoneEvent> all = store.events(phone.mac, limit);
             events = from == null ? all : all.stream().filter(e -> !e.at().isBefore(from)).toList();
-            findings = Findings.reversionChecks(c, runtime, store, quarantines, clock).forPhone(phone.mac);
+            findings = PhoneDiagnosis.reversionChecks(c, runtime, store, quarantines, clock).forPhone(phone.mac);
         }
-        Timeline timeline = Findings.timeline(c, runtime);
+        Timeline timeline = PhoneDiagnosis.timeline(c, runtime);
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("mac", phone.mac.toString());
             m.put("events", events.stream().map(e -> (Object) json(timeline, e)).toList());
-            m.put("findings", Findings.json(findings));
+            m.put("findings", PhoneDiagnosis.json(findings));
             out.println(Json.write(m));
         } else {
             out.printf("Timeline of %s: %d event%s%s, oldest first%n", phone.mac, events.size(),

@@ -19,9 +19,9 @@ import org.ztpbox.provisioning.OverrideFiles;
 import org.ztpbox.provisioning.UploadDirectory;
 
 /** The diagnosis the phone commands share, wired from the configuration and opened stores. */
-final class Findings {
+final class PhoneDiagnosis {
 
-    private Findings() {
+    private PhoneDiagnosis() {
     }
 
     static OverrideFiles overrideFiles(ZtpboxConfig c) {
