@@ -5,6 +5,7 @@ import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
+import org.ztpbox.core.ByteArrayChannel;
 import org.ztpbox.core.CatalogEntry;
 
 /**

@@ -1,22 +1,25 @@
-package org.ztpbox.tftp.transfer;
+package org.ztpbox.core;
 
 import java.nio.ByteBuffer;
+import java.nio.channels.ClosedChannelException;
 import java.nio.channels.NonWritableChannelException;
 import java.nio.channels.SeekableByteChannel;
 
-/** Content in memory, as generated configs will be: a channel that is not a FileChannel. */
-final class BytesChannel implements SeekableByteChannel {
+/** Read-only content in memory, for catalog entries that are generated rather than on disk. Not thread-safe. */
+public final class ByteArrayChannel implements SeekableByteChannel {
 
     private final byte[] content;
     private long position;
     private boolean open = true;
 
-    BytesChannel(byte[] content) {
+    /** Reads {@code content} as is (not copied: the caller must not change it). */
+    public ByteArrayChannel(byte[] content) {
         this.content = content;
     }
 
     @Override
-    public int read(ByteBuffer dst) {
+    public int read(ByteBuffer dst) throws ClosedChannelException {
+        ensureOpen();
         if (position >= content.length) {
             return -1;
         }
@@ -32,18 +35,24 @@ final class BytesChannel implements SeekableByteChannel {
     }
 
     @Override
-    public long position() {
+    public long position() throws ClosedChannelException {
+        ensureOpen();
         return position;
     }
 
     @Override
-    public SeekableByteChannel position(long newPosition) {
+    public SeekableByteChannel position(long newPosition) throws ClosedChannelException {
+        ensureOpen();
+        if (newPosition < 0) {
+            throw new IllegalArgumentException("negative position " + newPosition);
+        }
         position = newPosition;
         return this;
     }
 
     @Override
-    public long size() {
+    public long size() throws ClosedChannelException {
+        ensureOpen();
         return content.length;
     }
 
@@ -62,7 +71,9 @@ final class BytesChannel implements SeekableByteChannel {
         open = false;
     }
 
-    boolean closed() {
-        return !open;
+    private void ensureOpen() throws ClosedChannelException {
+        if (!open) {
+            throw new ClosedChannelException();
+        }
     }
 }
