@@ -19,6 +19,7 @@ import org.ztpbox.config.ClientClassConfig;
 import org.ztpbox.config.ConfigException;
 import org.ztpbox.config.Reservation;
 import org.ztpbox.config.ZtpboxConfig;
+import org.ztpbox.core.FileCatalog;
 import org.ztpbox.core.Ipv4Address;
 import org.ztpbox.core.Ipv4Range;
 import org.ztpbox.core.MacAddress;
@@ -27,7 +28,7 @@ import org.ztpbox.dhcp.pool.LeaseTable;
 import org.ztpbox.dhcp.server.DhcpServer;
 import org.ztpbox.http.server.HttpServer;
 import org.ztpbox.provisioning.BootDirectivesService;
-import org.ztpbox.provisioning.StaticFileCatalog;
+import org.ztpbox.provisioning.AdminPasswordFile;
 import org.ztpbox.provisioning.UploadDirectory;
 import org.ztpbox.store.GroupCommitJournal;
 import org.ztpbox.store.SqliteLeaseStore;
@@ -45,9 +46,14 @@ final class Appliance implements AutoCloseable {
     private final Deque<AutoCloseable> stopOrder = new ArrayDeque<>();
 
     static Appliance start(ZtpboxConfig config, Clock clock) throws Exception {
+        return start(config, clock, ProvisioningPorts.none());
+    }
+
+    /** Starts with the given inventory, firmware shelf and key delivery behind the generated configuration. */
+    static Appliance start(ZtpboxConfig config, Clock clock, ProvisioningPorts ports) throws Exception {
         Appliance appliance = new Appliance();
         try {
-            appliance.startAll(config, clock);
+            appliance.startAll(config, clock, ports);
             return appliance;
         } catch (Exception | Error e) {
             appliance.close();
@@ -55,7 +61,7 @@ final class Appliance implements AutoCloseable {
         }
     }
 
-    private void startAll(ZtpboxConfig config, Clock clock) throws Exception {
+    private void startAll(ZtpboxConfig config, Clock clock, ProvisioningPorts ports) throws Exception {
         // Netty's leak detector records a stack trace for one buffer in 128: with a packet per TFTP
         // block that is a few per cent of the server's CPU. -Dio.netty.leakDetection.level still wins.
         if (System.getProperty("io.netty.leakDetection.level") == null) {
@@ -80,8 +86,10 @@ final class Appliance implements AutoCloseable {
         stopOrder.push(dhcp);
 
         // One catalog and one upload area, shared by every file transport.
-        StaticFileCatalog catalog = new StaticFileCatalog(config.stateDir().resolve("files"));
         UploadDirectory uploads = new UploadDirectory(config.stateDir().resolve("uploads"));
+        ProvisioningAssembly.Catalogs catalogs = ProvisioningAssembly.catalogs(config, network.address().toString(),
+                boot.directives().provisioningUrl(), ports, uploads, journal, clock);
+        FileCatalog catalog = catalogs.catalog();
         if (config.tftp().enabled()) {
             TftpServer tftp = new TftpServer(config.tftp(), null, catalog, uploads, journal, clock,
                     Runtime.getRuntime().availableProcessors());
@@ -106,6 +114,9 @@ final class Appliance implements AutoCloseable {
         LOG.info("ztpbox running: dhcp.mode={} on {} ({}), {} leases loaded, provisioning URL {}, state in {}",
                 config.dhcp().mode().configName(), network.interfaceName(), network.address(), leases.size(),
                 boot.directives().provisioningUrl(), config.stateDir());
+        LOG.info("Phone configuration rendered from templates in {}; phone admin password {} ('ztpbox admin-password'"
+                + " shows it)", catalogs.templates(), config.provisioning().rendering().adminPassword() != null
+                ? "from provisioning.admin-password" : "in " + config.stateDir().resolve(AdminPasswordFile.NAME));
     }
 
     private static void prepareStateDir(ZtpboxConfig config) {

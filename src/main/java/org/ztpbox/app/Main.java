@@ -1,14 +1,19 @@
 package org.ztpbox.app;
 
+import java.io.IOException;
 import java.time.Clock;
 import org.ztpbox.cli.ApplianceRuntime;
 import org.ztpbox.cli.LeasesCommand;
 import org.ztpbox.cli.RunCommand;
+import org.ztpbox.cli.ValidateCommand;
 import org.ztpbox.cli.ZtpboxCommand;
 import org.ztpbox.config.ConfigException;
 import org.ztpbox.config.ZtpboxConfig;
+import org.ztpbox.core.Ipv4Address;
 import org.ztpbox.core.LeaseStore;
 import org.ztpbox.core.StoreException;
+import org.ztpbox.provisioning.BootDirectivesService;
+import org.ztpbox.provisioning.catalog.TemplateCheck;
 import org.ztpbox.store.SqliteLeaseStore;
 import picocli.CommandLine;
 
@@ -32,6 +37,9 @@ public final class Main implements ApplianceRuntime {
                 }
                 if (type == LeasesCommand.class) {
                     return type.cast(new LeasesCommand(runtime));
+                }
+                if (type == ValidateCommand.class) {
+                    return type.cast(new ValidateCommand(runtime));
                 }
                 return CommandLine.defaultFactory().create(type);
             }
@@ -58,5 +66,18 @@ public final class Main implements ApplianceRuntime {
     @Override
     public LeaseStore openStore(ZtpboxConfig config) {
         return SqliteLeaseStore.open(config.databaseFile());
+    }
+
+    @Override
+    public TemplateCheck.Report checkTemplates(ZtpboxConfig config) throws IOException {
+        String address;
+        try {
+            address = NetworkResolver.resolve(config.network()).address().toString();
+        } catch (ConfigException e) {
+            address = "0.0.0.0"; // validate checks the templates on any machine, not only on the appliance
+        }
+        String url = config.provisioning().url() != null ? config.provisioning().url().toString()
+                : BootDirectivesService.defaultUrl(Ipv4Address.parse(address), config.http().port());
+        return ProvisioningAssembly.check(config, address, url, ProvisioningPorts.none());
     }
 }

@@ -1,7 +1,9 @@
 package org.ztpbox.cli;
 
+import java.io.IOException;
 import org.ztpbox.config.ZtpboxConfig;
 import org.ztpbox.core.LeaseStore;
+import org.ztpbox.provisioning.catalog.TemplateCheck;
 
 /** What the commands need from the composition root, so that they depend on no implementation. */
 public interface ApplianceRuntime {
@@ -11,4 +13,7 @@ public interface ApplianceRuntime {
 
     /** Opens the configured store for reading and maintenance. */
     LeaseStore openStore(ZtpboxConfig config);
+
+    /** Renders every file each inventory phone would get, serving and writing nothing. */
+    TemplateCheck.Report checkTemplates(ZtpboxConfig config) throws IOException;
 }
