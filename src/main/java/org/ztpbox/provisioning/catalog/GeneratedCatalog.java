@@ -8,7 +8,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Locale;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.ztpbox.core.CatalogEntry;
@@ -41,6 +44,9 @@ public final class GeneratedCatalog implements FileCatalog, ExpectedConfiguratio
 
     private static final Logger LOG = LoggerFactory.getLogger(GeneratedCatalog.class);
     private static final int MAX_CACHED = 50_000;
+    private static final Pattern MAC_FILE = Pattern.compile("([0-9a-fA-F]{12})(\\.cfg|-user\\.cfg)");
+    private static final Pattern MODEL_FILE = Pattern.compile("model-([A-Za-z0-9]+)\\.cfg");
+    private static final Pattern SITE_FILE = Pattern.compile("site-([a-z0-9]+(?:-[a-z0-9]+)*)\\.cfg");
 
     private final TemplateSet templates;
     private final ConfigGenerator generator;
@@ -85,7 +91,7 @@ public final class GeneratedCatalog implements FileCatalog, ExpectedConfiguratio
 
     @Override
     public Optional<CatalogEntry> find(FileRequest request) {
-        Optional<GeneratedName> parsed = GeneratedName.parse(request.name());
+        Optional<GeneratedName> parsed = parse(request.name());
         if (parsed.isEmpty()) {
             return Optional.empty();
         }
@@ -112,6 +118,27 @@ public final class GeneratedCatalog implements FileCatalog, ExpectedConfiguratio
             }
         }
         return merged;
+    }
+
+    /** The generated file a requested name denotes (the MAC in any letter case), or empty when it is none. */
+    private static Optional<GeneratedName> parse(String name) {
+        Matcher m = MAC_FILE.matcher(name);
+        if (m.matches()) {
+            MacAddress mac = MacAddress.parse(m.group(1));
+            if (m.group(2).equals(".cfg")) {
+                return Optional.of(new GeneratedName.Master(mac.value() == 0 ? null : mac));
+            }
+            return mac.value() == 0 ? Optional.empty() : Optional.of(new GeneratedName.PhoneFile(mac));
+        }
+        if (name.equals("shared.cfg")) {
+            return Optional.of(new GeneratedName.Shared());
+        }
+        m = MODEL_FILE.matcher(name);
+        if (m.matches()) {
+            return Optional.of(new GeneratedName.Model(m.group(1).toUpperCase(Locale.ROOT)));
+        }
+        m = SITE_FILE.matcher(name);
+        return m.matches() ? Optional.of(new GeneratedName.Site(m.group(1))) : Optional.empty();
     }
 
     private Snapshot snapshot() {

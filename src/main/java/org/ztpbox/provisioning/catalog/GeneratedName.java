@@ -1,14 +1,9 @@
 package org.ztpbox.provisioning.catalog;
 
-import java.util.Locale;
-import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.ztpbox.core.MacAddress;
 
 /**
- * The names of the files ztpbox generates, and how a requested name maps back to one. MAC-named
- * files match whatever letter case the phone uses; generated names are lower case, as phones ask.
+ * The names of the files ztpbox generates; generated names are lower case, as phones ask.
  */
 public sealed interface GeneratedName {
 
@@ -58,30 +53,5 @@ public sealed interface GeneratedName {
         public String fileName() {
             return "shared.cfg";
         }
-    }
-
-    Pattern MAC_FILE = Pattern.compile("([0-9a-fA-F]{12})(\\.cfg|-user\\.cfg)");
-    Pattern MODEL_FILE = Pattern.compile("model-([A-Za-z0-9]+)\\.cfg");
-    Pattern SITE_FILE = Pattern.compile("site-([a-z0-9]+(?:-[a-z0-9]+)*)\\.cfg");
-
-    /** The generated file a requested name denotes, or empty when it is none. */
-    static Optional<GeneratedName> parse(String name) {
-        Matcher m = MAC_FILE.matcher(name);
-        if (m.matches()) {
-            MacAddress mac = MacAddress.parse(m.group(1));
-            if (m.group(2).equals(".cfg")) {
-                return Optional.of(new Master(mac.value() == 0 ? null : mac));
-            }
-            return mac.value() == 0 ? Optional.empty() : Optional.of(new PhoneFile(mac));
-        }
-        if (name.equals("shared.cfg")) {
-            return Optional.of(new Shared());
-        }
-        m = MODEL_FILE.matcher(name);
-        if (m.matches()) {
-            return Optional.of(new Model(m.group(1).toUpperCase(Locale.ROOT)));
-        }
-        m = SITE_FILE.matcher(name);
-        return m.matches() ? Optional.of(new Site(m.group(1))) : Optional.empty();
     }
 }
