@@ -11,8 +11,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.junit.jupiter.api.AfterEach;
@@ -103,7 +101,7 @@ class ProvisioningEndToEndIT {
         PhoneSimulator.Boot overHttp = PhoneSimulator.boot(mac, http(mac));
 
         assertThat(overTftp.configFiles()).containsExactly("0004f2aa814c-user.cfg", "shared.cfg");
-        assertIdentical(overTftp, overHttp);
+        PhoneSimulator.assertSameFiles(overTftp, overHttp);
         assertThat(text(overTftp, "0004f2aa814c.cfg")).contains("APP_FILE_PATH_VVX410=\"3111-46162-001.sip.ld\"",
                 "OVERRIDES_DIRECTORY=\"overrides\"");
         assertThat(text(overTftp, "0004f2aa814c-user.cfg")).contains("reg.1.address=\"1001\"",
@@ -125,7 +123,7 @@ class ProvisioningEndToEndIT {
 
         assertThat(overTftp.file(mac.compact() + ".cfg")).as("no master of its own").isEmpty();
         assertThat(overTftp.configFiles()).containsExactly("shared.cfg");
-        assertIdentical(overTftp, overHttp);
+        PhoneSimulator.assertSameFiles(overTftp, overHttp);
         assertThat(http(mac).get("0004f2aa814c-user.cfg")).as("another phone's file, asked with its own UA")
                 .isEmpty();
     }
@@ -148,19 +146,6 @@ class ProvisioningEndToEndIT {
         assertThat(http(mac).get("overrides/0004f2aa814c-phone.cfg")).hasValue(expected);
         assertThat(http(CatalogFixture.SALES).get("overrides/0004f2aa814c-phone.cfg")).as("another phone").isEmpty();
         assertThat(dir.resolve("state/uploads/0004f2aa814c/0004f2aa814c-app.log")).hasContent("booted");
-    }
-
-    private static void assertIdentical(PhoneSimulator.Boot tftp, PhoneSimulator.Boot http) {
-        assertThat(http.files().keySet()).containsExactlyElementsOf(tftp.files().keySet());
-        for (Map.Entry<String, Optional<byte[]>> file : tftp.files().entrySet()) {
-            Optional<byte[]> other = http.files().get(file.getKey());
-            assertThat(other.isPresent()).as("%s found over HTTP as over TFTP", file.getKey())
-                    .isEqualTo(file.getValue().isPresent());
-            file.getValue().ifPresent(bytes -> assertThat(other.get()).as(file.getKey()).isEqualTo(bytes));
-        }
-        for (String name : tftp.configFiles()) {
-            assertThat(tftp.file(name)).as("%s of CONFIG_FILES served", name).isPresent();
-        }
     }
 
     private static String text(PhoneSimulator.Boot boot, String name) {

@@ -9,8 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.junit.jupiter.api.AfterEach;
@@ -78,7 +76,7 @@ class GeneratedConfigJarIT {
 
         assertThat(overTftp.file(mac.compact() + ".cfg")).as("no master of its own: %s", server.logTail()).isEmpty();
         assertThat(overTftp.configFiles()).containsExactly("shared.cfg");
-        assertIdentical(overTftp, overHttp);
+        PhoneSimulator.assertSameFiles(overTftp, overHttp);
         String shared = new String(overTftp.file("shared.cfg").orElseThrow(), StandardCharsets.UTF_8);
         assertThat(shared).contains("device.prov.ztpEnabled=\"0\"").endsWith("</polycomConfig>\n");
         CommandResult shown = lab.runOnHost(LIMIT, List.of(Tools.java(), "-jar", jar.toString(), "admin-password",
@@ -109,7 +107,7 @@ class GeneratedConfigJarIT {
         PhoneSimulator.Boot overHttp = PhoneSimulator.boot(mac, http(mac));
 
         assertThat(overTftp.configFiles()).containsExactly("0004f2aa814c-user.cfg", "shared.cfg");
-        assertIdentical(overTftp, overHttp);
+        PhoneSimulator.assertSameFiles(overTftp, overHttp);
         assertThat(new String(overHttp.file("0004f2aa814c-user.cfg").orElseThrow(), StandardCharsets.UTF_8))
                 .contains("reg.1.auth.password=\"pw1001\"", "reg.1.server.1.address=\"pbx.office.lan\"");
     }
@@ -124,18 +122,5 @@ class GeneratedConfigJarIT {
 
     private PhoneSimulator.Client http(MacAddress mac) {
         return PhoneSimulator.http("http://" + SERVER + "/prov/", mac, lab.dir(), inPhone());
-    }
-
-    private static void assertIdentical(PhoneSimulator.Boot tftp, PhoneSimulator.Boot http) {
-        assertThat(http.files().keySet()).containsExactlyElementsOf(tftp.files().keySet());
-        for (Map.Entry<String, Optional<byte[]>> file : tftp.files().entrySet()) {
-            Optional<byte[]> other = http.files().get(file.getKey());
-            assertThat(other.isPresent()).as("%s found over HTTP as over TFTP", file.getKey())
-                    .isEqualTo(file.getValue().isPresent());
-            file.getValue().ifPresent(bytes -> assertThat(other.get()).as(file.getKey()).isEqualTo(bytes));
-        }
-        for (String name : tftp.configFiles()) {
-            assertThat(tftp.file(name)).as("%s of CONFIG_FILES served", name).isPresent();
-        }
     }
 }

@@ -1,5 +1,7 @@
 package org.ztpbox.lab;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -56,6 +58,23 @@ public final class PhoneSimulator {
             files.put(name, client.get(name));
         }
         return new Boot(files, configFiles);
+    }
+
+    /**
+     * Fails unless both boots asked for the same files and got the same answers, byte for byte, and
+     * every file of {@code CONFIG_FILES} was served.
+     */
+    public static void assertSameFiles(Boot tftp, Boot http) {
+        assertThat(http.files().keySet()).containsExactlyElementsOf(tftp.files().keySet());
+        for (Map.Entry<String, Optional<byte[]>> file : tftp.files().entrySet()) {
+            Optional<byte[]> other = http.files().get(file.getKey());
+            assertThat(other.isPresent()).as("%s found over HTTP as over TFTP", file.getKey())
+                    .isEqualTo(file.getValue().isPresent());
+            file.getValue().ifPresent(bytes -> assertThat(other.get()).as(file.getKey()).isEqualTo(bytes));
+        }
+        for (String name : tftp.configFiles()) {
+            assertThat(tftp.file(name)).as("%s of CONFIG_FILES served", name).isPresent();
+        }
     }
 
     static List<String> configFiles(byte[] master) {

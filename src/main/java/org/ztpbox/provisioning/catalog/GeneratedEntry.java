@@ -6,6 +6,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.HexFormat;
+import org.ztpbox.core.ByteArrayChannel;
 import org.ztpbox.core.CatalogEntry;
 
 /**

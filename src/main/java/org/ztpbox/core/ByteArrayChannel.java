@@ -1,18 +1,18 @@
-package org.ztpbox.provisioning.catalog;
+package org.ztpbox.core;
 
 import java.nio.ByteBuffer;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.NonWritableChannelException;
 import java.nio.channels.SeekableByteChannel;
 
-/** A read-only channel over bytes in memory: generated content, read from any position. */
-final class ByteArrayChannel implements SeekableByteChannel {
+/** A read-only channel over bytes in memory: generated content, read from any position. Not thread-safe. */
+public final class ByteArrayChannel implements SeekableByteChannel {
 
     private final byte[] bytes;
     private long position;
     private boolean open = true;
 
-    ByteArrayChannel(byte[] bytes) {
+    public ByteArrayChannel(byte[] bytes) {
         this.bytes = bytes;
     }
 
