@@ -21,6 +21,7 @@ import org.ztpbox.config.Reservation;
 import org.ztpbox.config.ZtpboxConfig;
 import org.ztpbox.core.FileCatalog;
 import org.ztpbox.core.Ipv4Address;
+import org.ztpbox.core.EventSink;
 import org.ztpbox.core.Ipv4Range;
 import org.ztpbox.core.MacAddress;
 import org.ztpbox.dhcp.engine.DhcpEngine;
@@ -29,6 +30,8 @@ import org.ztpbox.dhcp.server.DhcpServer;
 import org.ztpbox.http.server.HttpServer;
 import org.ztpbox.provisioning.BootDirectivesService;
 import org.ztpbox.provisioning.AdminPasswordFile;
+import org.ztpbox.provisioning.ClientAddressBook;
+import org.ztpbox.provisioning.NeighbourTable;
 import org.ztpbox.provisioning.UploadDirectory;
 import org.ztpbox.store.GroupCommitJournal;
 import org.ztpbox.store.SqliteLeaseStore;
@@ -73,6 +76,10 @@ final class Appliance implements AutoCloseable {
         stopOrder.push(store);
         GroupCommitJournal journal = new GroupCommitJournal(store, MAX_PENDING_EVENTS);
         stopOrder.push(journal);
+        // Every event passes the address book on its way to the journal, so that a TFTP request,
+        // which names no client, is put on the timeline of the phone that leased the address.
+        ClientAddressBook addressBook = new ClientAddressBook(journal, NeighbourTable.system());
+        EventSink events = addressBook;
 
         LeaseTable table = leaseTable(config);
         var leases = store.loadLeases();
@@ -80,7 +87,7 @@ final class Appliance implements AutoCloseable {
         BootDirectivesService boot = new BootDirectivesService(config.provisioning().url(), network.address(),
                 config.http().port());
         DhcpEngine engine = new DhcpEngine(config.dhcp(), network.address(), boot.directives(), table);
-        DhcpServer dhcp = new DhcpServer(engine, journal, journal, network.interfaceName(), config.dhcp().port(),
+        DhcpServer dhcp = new DhcpServer(engine, journal, events, network.interfaceName(), config.dhcp().port(),
                 config.dhcp().rateLimit(), clock);
         dhcp.start();
         stopOrder.push(dhcp);
@@ -88,17 +95,17 @@ final class Appliance implements AutoCloseable {
         // One catalog and one upload area, shared by every file transport.
         UploadDirectory uploads = new UploadDirectory(config.stateDir().resolve("uploads"));
         ProvisioningAssembly.Catalogs catalogs = ProvisioningAssembly.catalogs(config, network.address().toString(),
-                boot.directives().provisioningUrl(), ports, uploads, journal, clock);
+                boot.directives().provisioningUrl(), ports, uploads, events, clock);
         FileCatalog catalog = catalogs.catalog();
         if (config.tftp().enabled()) {
-            TftpServer tftp = new TftpServer(config.tftp(), null, catalog, uploads, journal, clock,
+            TftpServer tftp = new TftpServer(config.tftp(), null, catalog, uploads, events, addressBook, clock,
                     Runtime.getRuntime().availableProcessors());
             tftp.start();
             stopOrder.push(tftp);
         }
         if (config.http().enabled()) {
             HttpServer http = HttpAssembly.create(config, network.address(), boot.directives().provisioningUrl(),
-                    catalog, uploads, journal, clock);
+                    catalog, uploads, events, clock);
             http.start();
             stopOrder.push(http);
         }
