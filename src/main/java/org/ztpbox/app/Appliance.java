@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.ztpbox.config.ClientClassConfig;
@@ -20,6 +21,7 @@ import org.ztpbox.config.ConfigException;
 import org.ztpbox.config.Reservation;
 import org.ztpbox.config.ZtpboxConfig;
 import org.ztpbox.core.EventSink;
+import org.ztpbox.core.ExpectedConfiguration;
 import org.ztpbox.core.FileCatalog;
 import org.ztpbox.core.Ipv4Address;
 import org.ztpbox.core.Ipv4Range;
@@ -29,7 +31,9 @@ import org.ztpbox.dhcp.pool.LeaseTable;
 import org.ztpbox.dhcp.server.DhcpServer;
 import org.ztpbox.http.server.HttpServer;
 import org.ztpbox.provisioning.BootDirectivesService;
-import org.ztpbox.provisioning.StaticFileCatalog;
+import org.ztpbox.provisioning.AdminPasswordFile;
+import org.ztpbox.provisioning.ClientAddressBook;
+import org.ztpbox.provisioning.NeighbourTable;
 import org.ztpbox.provisioning.UploadDirectory;
 import org.ztpbox.store.GroupCommitJournal;
 import org.ztpbox.store.SqliteLeaseStore;
@@ -48,9 +52,14 @@ final class Appliance implements AutoCloseable {
     private final Deque<AutoCloseable> stopOrder = new ArrayDeque<>();
 
     static Appliance start(ZtpboxConfig config, Clock clock) throws Exception {
+        return start(config, clock, ProvisioningPorts.none());
+    }
+
+    /** Starts with the given inventory, firmware shelf and key delivery behind the generated configuration. */
+    static Appliance start(ZtpboxConfig config, Clock clock, ProvisioningPorts ports) throws Exception {
         Appliance appliance = new Appliance();
         try {
-            appliance.startAll(config, clock);
+            appliance.startAll(config, clock, ports);
             return appliance;
         } catch (Exception | Error e) {
             appliance.close();
@@ -58,7 +67,7 @@ final class Appliance implements AutoCloseable {
         }
     }
 
-    private void startAll(ZtpboxConfig config, Clock clock) throws Exception {
+    private void startAll(ZtpboxConfig config, Clock clock, ProvisioningPorts ports) throws Exception {
         // Netty's leak detector records a stack trace for one buffer in 128: with a packet per TFTP
         // block that is a few per cent of the server's CPU. -Dio.netty.leakDetection.level still wins.
         if (System.getProperty("io.netty.leakDetection.level") == null) {
@@ -73,10 +82,15 @@ final class Appliance implements AutoCloseable {
         SqliteQuarantineStore quarantines = SqliteQuarantineStore.open(config.databaseFile());
         stopOrder.push(quarantines);
         UploadDirectory uploads = new UploadDirectory(config.uploadsDir());
-        // No generator is wired yet: the expected configuration is empty, so every override counts as one.
+        // The generated catalog, built below, is what each phone is expected to run; the findings need
+        // it before, as they sit on the way of the events the catalog reports.
+        AtomicReference<ExpectedConfiguration> expected = new AtomicReference<>(mac -> Map.of());
         ReversionAssembly reversion = new ReversionAssembly(config, store, quarantines, journal, uploads,
-                mac -> Map.of(), network.address(), clock);
-        EventSink events = reversion.events();
+                mac -> expected.get().parametersFor(mac), network.address(), clock);
+        // Every event passes the address book on its way to the journal, so that a TFTP request,
+        // which names no client, is put on the timeline of the phone that leased the address.
+        ClientAddressBook addressBook = new ClientAddressBook(reversion.events(), NeighbourTable.system());
+        EventSink events = addressBook;
 
         LeaseTable table = leaseTable(config);
         var leases = store.loadLeases();
@@ -90,9 +104,13 @@ final class Appliance implements AutoCloseable {
         stopOrder.push(dhcp);
 
         // One catalog and one upload area, shared by every file transport.
-        FileCatalog catalog = reversion.wrap(new StaticFileCatalog(config.stateDir().resolve("files")));
+        ProvisioningAssembly.Catalogs catalogs = ProvisioningAssembly.catalogs(config, network.address().toString(),
+                boot.directives().provisioningUrl(), ports, uploads, events, clock);
+        expected.set(catalogs.generated());
+        // Quarantined overrides are served empty, whichever layer would have served them.
+        FileCatalog catalog = reversion.wrap(catalogs.catalog());
         if (config.tftp().enabled()) {
-            TftpServer tftp = new TftpServer(config.tftp(), null, catalog, uploads, events, clock,
+            TftpServer tftp = new TftpServer(config.tftp(), null, catalog, uploads, events, addressBook, clock,
                     Runtime.getRuntime().availableProcessors());
             tftp.start();
             stopOrder.push(tftp);
@@ -116,6 +134,9 @@ final class Appliance implements AutoCloseable {
         LOG.info("ztpbox running: dhcp.mode={} on {} ({}), {} leases loaded, provisioning URL {}, state in {}",
                 config.dhcp().mode().configName(), network.interfaceName(), network.address(), leases.size(),
                 boot.directives().provisioningUrl(), config.stateDir());
+        LOG.info("Phone configuration rendered from templates in {}; phone admin password {} ('ztpbox admin-password'"
+                + " shows it)", catalogs.templates(), config.provisioning().rendering().adminPassword() != null
+                ? "from provisioning.admin-password" : "in " + config.stateDir().resolve(AdminPasswordFile.NAME));
     }
 
     private static void prepareStateDir(ZtpboxConfig config) {

@@ -1,5 +1,6 @@
 package org.ztpbox.app;
 
+import java.io.IOException;
 import java.time.Clock;
 import java.util.Optional;
 import org.ztpbox.cli.ApplianceRuntime;
@@ -9,13 +10,17 @@ import org.ztpbox.cli.ResetGuideCommand;
 import org.ztpbox.cli.RestoreOverridesCommand;
 import org.ztpbox.cli.RunCommand;
 import org.ztpbox.cli.TimelineCommand;
+import org.ztpbox.cli.ValidateCommand;
 import org.ztpbox.cli.ZtpboxCommand;
 import org.ztpbox.config.ConfigException;
 import org.ztpbox.config.ZtpboxConfig;
+import org.ztpbox.core.ExpectedConfiguration;
 import org.ztpbox.core.Ipv4Address;
 import org.ztpbox.core.LeaseStore;
 import org.ztpbox.core.QuarantineStore;
 import org.ztpbox.core.StoreException;
+import org.ztpbox.provisioning.BootDirectivesService;
+import org.ztpbox.provisioning.catalog.TemplateCheck;
 import org.ztpbox.store.SqliteLeaseStore;
 import org.ztpbox.store.SqliteQuarantineStore;
 import picocli.CommandLine;
@@ -40,6 +45,9 @@ public final class Main implements ApplianceRuntime {
                 }
                 if (type == LeasesCommand.class) {
                     return type.cast(new LeasesCommand(runtime));
+                }
+                if (type == ValidateCommand.class) {
+                    return type.cast(new ValidateCommand(runtime));
                 }
                 if (type == ResetGuideCommand.class) {
                     return type.cast(new ResetGuideCommand(runtime));
@@ -81,6 +89,12 @@ public final class Main implements ApplianceRuntime {
     }
 
     @Override
+    public TemplateCheck.Report checkTemplates(ZtpboxConfig config) throws IOException {
+        String address = addressOrAny(config);
+        return ProvisioningAssembly.check(config, address, provisioningUrl(config, address), ProvisioningPorts.none());
+    }
+
+    @Override
     public QuarantineStore openQuarantines(ZtpboxConfig config) {
         return SqliteQuarantineStore.open(config.databaseFile());
     }
@@ -93,5 +107,26 @@ public final class Main implements ApplianceRuntime {
             // No usable interface here (a copy of the state directory on another machine): say nothing.
             return Optional.ofNullable(config.network().address());
         }
+    }
+
+    @Override
+    public ExpectedConfiguration expectedConfiguration(ZtpboxConfig config) {
+        String address = addressOrAny(config);
+        try {
+            return ProvisioningAssembly.expected(config, address, provisioningUrl(config, address),
+                    ProvisioningPorts.none());
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read the templates: " + e.getMessage(), e);
+        }
+    }
+
+    /** The commands work on any machine, not only on the appliance: without its address, 0.0.0.0. */
+    private String addressOrAny(ZtpboxConfig config) {
+        return applianceAddress(config).map(Ipv4Address::toString).orElse("0.0.0.0");
+    }
+
+    private static String provisioningUrl(ZtpboxConfig config, String address) {
+        return config.provisioning().url() != null ? config.provisioning().url().toString()
+                : BootDirectivesService.defaultUrl(Ipv4Address.parse(address), config.http().port());
     }
 }

@@ -1,5 +1,6 @@
 package org.ztpbox.cli;
 
+import java.io.IOException;
 import java.util.Map;
 import java.util.Optional;
 import org.ztpbox.config.ZtpboxConfig;
@@ -7,6 +8,7 @@ import org.ztpbox.core.ExpectedConfiguration;
 import org.ztpbox.core.Ipv4Address;
 import org.ztpbox.core.LeaseStore;
 import org.ztpbox.core.QuarantineStore;
+import org.ztpbox.provisioning.catalog.TemplateCheck;
 
 /** What the commands need from the composition root, so that they depend on no implementation. */
 public interface ApplianceRuntime {
@@ -17,6 +19,9 @@ public interface ApplianceRuntime {
     /** Opens the configured store for reading and maintenance. */
     LeaseStore openStore(ZtpboxConfig config);
 
+    /** Renders every file each inventory phone would get, serving and writing nothing. */
+    TemplateCheck.Report checkTemplates(ZtpboxConfig config) throws IOException;
+
     /** Opens the record of override quarantines (in the same store; works while the appliance runs). */
     QuarantineStore openQuarantines(ZtpboxConfig config);
 
@@ -25,7 +30,7 @@ public interface ApplianceRuntime {
         return Optional.ofNullable(config.network().address());
     }
 
-    /** What ztpbox means each phone to run; nothing until the configuration generator is wired. */
+    /** What ztpbox means each phone to run; nothing unless the composition root knows. */
     default ExpectedConfiguration expectedConfiguration(ZtpboxConfig config) {
         return mac -> Map.of();
     }

@@ -5,26 +5,25 @@ import java.nio.channels.ClosedChannelException;
 import java.nio.channels.NonWritableChannelException;
 import java.nio.channels.SeekableByteChannel;
 
-/** Read-only content in memory, for catalog entries that are generated rather than on disk. Not thread-safe. */
+/** A read-only channel over bytes in memory: generated content, read from any position. Not thread-safe. */
 public final class ByteArrayChannel implements SeekableByteChannel {
 
-    private final byte[] content;
+    private final byte[] bytes;
     private long position;
     private boolean open = true;
 
-    /** Reads {@code content} as is (not copied: the caller must not change it). */
-    public ByteArrayChannel(byte[] content) {
-        this.content = content;
+    public ByteArrayChannel(byte[] bytes) {
+        this.bytes = bytes;
     }
 
     @Override
     public int read(ByteBuffer dst) throws ClosedChannelException {
         ensureOpen();
-        if (position >= content.length) {
+        if (position >= bytes.length) {
             return -1;
         }
-        int n = (int) Math.min(dst.remaining(), content.length - position);
-        dst.put(content, (int) position, n);
+        int n = (int) Math.min(dst.remaining(), bytes.length - position);
+        dst.put(bytes, (int) position, n);
         position += n;
         return n;
     }
@@ -53,7 +52,7 @@ public final class ByteArrayChannel implements SeekableByteChannel {
     @Override
     public long size() throws ClosedChannelException {
         ensureOpen();
-        return content.length;
+        return bytes.length;
     }
 
     @Override
