@@ -29,7 +29,7 @@ public interface EncryptionKeys {
     record Decrypted(String keyName, byte[] plain) {
     }
 
-    /** Every key, the current one first, then newest first. */
+    /** Every key: the current one, then the previous, then retired ones, newest first. */
     List<KeyInfo> list();
 
     Optional<KeyInfo> current();
