@@ -60,8 +60,8 @@ public final class ConfigLoader {
 
         YamlSection prov = top.section("provisioning");
         ProvisioningConfig provisioning = new ProvisioningConfig(prov.value("url", ConfigLoader::provisioningUrl)
-                .orElse(null));
-        prov.finish(Set.of("url"));
+                .orElse(null), EncryptionConfigReader.read(prov));
+        prov.finish(union(Set.of("url"), EncryptionConfigReader.KEYS));
 
         TftpConfig tftp = TftpConfigReader.read(top.section("tftp"));
         HttpConfig http = new HttpConfigReader(problems).read(top.section("http"));
@@ -76,6 +76,12 @@ public final class ConfigLoader {
         top.finish(TOP_KEYS);
         problems.throwIfAny(source);
         return new ZtpboxConfig(network, dhcp, provisioning, tftp, http, stateDir, store);
+    }
+
+    private static Set<String> union(Set<String> a, Set<String> b) {
+        Set<String> all = new java.util.HashSet<>(a);
+        all.addAll(b);
+        return all;
     }
 
     private static Node compose(String source, String yaml, Problems problems) {

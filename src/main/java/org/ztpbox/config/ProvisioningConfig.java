@@ -2,6 +2,13 @@ package org.ztpbox.config;
 
 import java.net.URI;
 
-/** @param url the URL advertised in DHCP options 160 and 66; null means derive it at start */
-public record ProvisioningConfig(URI url) {
+/**
+ * @param url        the URL advertised in DHCP options 160 and 66; null means derive it at start
+ * @param encryption configuration-file encryption (off unless asked for)
+ */
+public record ProvisioningConfig(URI url, EncryptionConfig encryption) {
+
+    public ProvisioningConfig(URI url) {
+        this(url, EncryptionConfig.OFF);
+    }
 }
