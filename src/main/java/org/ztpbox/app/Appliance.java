@@ -19,6 +19,8 @@ import org.ztpbox.config.ClientClassConfig;
 import org.ztpbox.config.ConfigException;
 import org.ztpbox.config.Reservation;
 import org.ztpbox.config.ZtpboxConfig;
+import org.ztpbox.core.EventSink;
+import org.ztpbox.core.FileCatalog;
 import org.ztpbox.core.Ipv4Address;
 import org.ztpbox.core.Ipv4Range;
 import org.ztpbox.core.MacAddress;
@@ -80,17 +82,23 @@ final class Appliance implements AutoCloseable {
         stopOrder.push(dhcp);
 
         // One catalog and one upload area, shared by every file transport.
-        StaticFileCatalog catalog = new StaticFileCatalog(config.stateDir().resolve("files"));
+        FileCatalog served = new StaticFileCatalog(config.stateDir().resolve("files"));
         UploadDirectory uploads = new UploadDirectory(config.stateDir().resolve("uploads"));
+        // Encryption wraps whatever catalog is served, and watches the file servers' events for completed key fetches.
+        EncryptionAssembly.Wired encryption = EncryptionAssembly.wire(config, store.keyDeliveries(), served, journal,
+                clock);
+        stopOrder.push(encryption);
+        FileCatalog catalog = encryption.catalog();
+        EventSink fileEvents = encryption.events();
         if (config.tftp().enabled()) {
-            TftpServer tftp = new TftpServer(config.tftp(), null, catalog, uploads, journal, clock,
+            TftpServer tftp = new TftpServer(config.tftp(), null, catalog, uploads, fileEvents, clock,
                     Runtime.getRuntime().availableProcessors());
             tftp.start();
             stopOrder.push(tftp);
         }
         if (config.http().enabled()) {
             HttpServer http = HttpAssembly.create(config, network.address(), boot.directives().provisioningUrl(),
-                    catalog, uploads, journal, clock);
+                    catalog, uploads, fileEvents, clock);
             http.start();
             stopOrder.push(http);
         }

@@ -2,11 +2,14 @@ package org.ztpbox.app;
 
 import java.time.Clock;
 import org.ztpbox.cli.ApplianceRuntime;
+import org.ztpbox.cli.CryptCommands;
+import org.ztpbox.cli.KeysCommand;
 import org.ztpbox.cli.LeasesCommand;
 import org.ztpbox.cli.RunCommand;
 import org.ztpbox.cli.ZtpboxCommand;
 import org.ztpbox.config.ConfigException;
 import org.ztpbox.config.ZtpboxConfig;
+import org.ztpbox.core.EncryptionKeys;
 import org.ztpbox.core.LeaseStore;
 import org.ztpbox.core.StoreException;
 import org.ztpbox.store.SqliteLeaseStore;
@@ -33,6 +36,15 @@ public final class Main implements ApplianceRuntime {
                 if (type == LeasesCommand.class) {
                     return type.cast(new LeasesCommand(runtime));
                 }
+                if (type == KeysCommand.class) {
+                    return type.cast(new KeysCommand(runtime));
+                }
+                if (type == CryptCommands.Encrypt.class) {
+                    return type.cast(new CryptCommands.Encrypt(runtime));
+                }
+                if (type == CryptCommands.Decrypt.class) {
+                    return type.cast(new CryptCommands.Decrypt(runtime));
+                }
                 return CommandLine.defaultFactory().create(type);
             }
         });
@@ -58,5 +70,10 @@ public final class Main implements ApplianceRuntime {
     @Override
     public LeaseStore openStore(ZtpboxConfig config) {
         return SqliteLeaseStore.open(config.databaseFile());
+    }
+
+    @Override
+    public EncryptionKeys keys(ZtpboxConfig config) {
+        return EncryptionAssembly.keyRing(config, Clock.systemUTC());
     }
 }

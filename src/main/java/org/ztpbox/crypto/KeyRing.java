@@ -106,6 +106,9 @@ public final class KeyRing implements EncryptionKeys {
     }
 
     private synchronized KeyInfo change(String requestedName, boolean rotate) {
+        if (requestedName != null) {
+            EncryptionKey.checkName(requestedName);
+        }
         try {
             files.prepare();
             Path lockFile = files.dir().resolve(".lock");
@@ -120,7 +123,7 @@ public final class KeyRing implements EncryptionKeys {
                 if (rotate && old.isEmpty()) {
                     throw new KeyException("no key to rotate yet; 'ztpbox keys create' makes the first one");
                 }
-                String name = requestedName == null ? freeName(old) : EncryptionKey.checkName(requestedName);
+                String name = requestedName == null ? freeName(old) : requestedName;
                 if (old.stream().anyMatch(k -> k.key().name().equals(name)) || Files.exists(files.keyFile(name))) {
                     throw new KeyException("a key named '" + name + "' exists already; choose another name");
                 }
