@@ -22,18 +22,29 @@ public final class CryptCommands {
     private CryptCommands() {
     }
 
-    /** {@code ztpbox encrypt FILE [--key NAME] [-o OUT]}. */
-    @Command(name = "encrypt", mixinStandardHelpOptions = true,
-            description = "Encrypt a configuration file as phones read it (see docs/ENCRYPTION.md).")
-    public static final class Encrypt implements Callable<Integer> {
+    /** What both commands take: the configuration (for the state directory and its keys) and one file. */
+    abstract static class OneFile implements Callable<Integer> {
 
-        private final ApplianceRuntime runtime;
+        final ApplianceRuntime runtime;
 
         @Mixin
         ConfigOption config;
 
-        @Parameters(paramLabel = "FILE", description = "The plain file.")
+        @Parameters(paramLabel = "FILE", description = "The file to read.")
         Path file;
+
+        @Spec
+        CommandSpec spec;
+
+        OneFile(ApplianceRuntime runtime) {
+            this.runtime = runtime;
+        }
+    }
+
+    /** {@code ztpbox encrypt FILE [--key NAME] [-o OUT]}. */
+    @Command(name = "encrypt", mixinStandardHelpOptions = true,
+            description = "Encrypt a configuration file as phones read it (see docs/ENCRYPTION.md).")
+    public static final class Encrypt extends OneFile {
 
         @Option(names = "--key", paramLabel = "NAME", description = "The key's name (default: the current key).")
         String key;
@@ -42,11 +53,8 @@ public final class CryptCommands {
                 description = "Where to write (default: FILE.enc, never over an existing file).")
         Path output;
 
-        @Spec
-        CommandSpec spec;
-
         public Encrypt(ApplianceRuntime runtime) {
-            this.runtime = runtime;
+            super(runtime);
         }
 
         @Override
@@ -73,25 +81,14 @@ public final class CryptCommands {
     /** {@code ztpbox decrypt FILE [-o OUT]}. */
     @Command(name = "decrypt", mixinStandardHelpOptions = true,
             description = "Decrypt a file with the key named in its first line (its KeyDesc).")
-    public static final class Decrypt implements Callable<Integer> {
-
-        private final ApplianceRuntime runtime;
-
-        @Mixin
-        ConfigOption config;
-
-        @Parameters(paramLabel = "FILE", description = "The encrypted file.")
-        Path file;
+    public static final class Decrypt extends OneFile {
 
         @Option(names = {"-o", "--output"}, paramLabel = "OUT",
                 description = "Where to write the plain file, mode 0600 (default: standard output).")
         Path output;
 
-        @Spec
-        CommandSpec spec;
-
         public Decrypt(ApplianceRuntime runtime) {
-            this.runtime = runtime;
+            super(runtime);
         }
 
         @Override
@@ -131,7 +128,8 @@ public final class CryptCommands {
     private static void write(Path target, byte[] content, boolean secret) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
         Path temp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp",
-                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString(secret ? "rw-------" : "rw-r--r--")));
+                PosixFilePermissions.asFileAttribute(
+                PosixFilePermissions.fromString(secret ? "rw-------" : "rw-r--r--")));
         try {
             Files.write(temp, content);
             Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);

@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -20,12 +19,13 @@ import org.junit.jupiter.api.io.TempDir;
 import org.ztpbox.core.EncryptionKeys.KeyInfo;
 import org.ztpbox.core.EncryptionKeys.KeyState;
 import org.ztpbox.core.KeyException;
+import org.ztpbox.http.auth.MutableClock;
 
 class KeyRingTest {
 
     @TempDir
     Path state;
-    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-03T10:00:00Z"));
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-03T10:00:00Z"), ZoneOffset.UTC);
 
     private Path keys() {
         return state.resolve("keys");
@@ -179,33 +179,5 @@ class KeyRingTest {
         Files.writeString(keys().resolve("ring"), "k2 current\n");
 
         assertThatThrownBy(this::ring).hasMessageContaining("holds the key named 'k1'");
-    }
-
-    /** A clock the test moves by hand. */
-    static final class MutableClock extends Clock {
-        private Instant now;
-
-        MutableClock(Instant start) {
-            this.now = start;
-        }
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

@@ -1,22 +1,30 @@
-package org.ztpbox.tftp.transfer;
+package org.ztpbox.core;
 
 import java.nio.ByteBuffer;
+import java.nio.channels.ClosedChannelException;
 import java.nio.channels.NonWritableChannelException;
 import java.nio.channels.SeekableByteChannel;
 
-/** Content in memory, as generated configs will be: a channel that is not a FileChannel. */
-final class BytesChannel implements SeekableByteChannel {
+/**
+ * A read-only channel over content in memory (generated or encrypted files), readable from any
+ * position like a file. Not thread-safe: one per reader, as {@link CatalogEntry#open()} hands out.
+ */
+public final class ByteArrayChannel implements SeekableByteChannel {
 
     private final byte[] content;
     private long position;
     private boolean open = true;
 
-    BytesChannel(byte[] content) {
+    /** @param content not copied: the caller must not change it */
+    public ByteArrayChannel(byte[] content) {
         this.content = content;
     }
 
     @Override
-    public int read(ByteBuffer dst) {
+    public int read(ByteBuffer dst) throws ClosedChannelException {
+        if (!open) {
+            throw new ClosedChannelException();
+        }
         if (position >= content.length) {
             return -1;
         }
@@ -38,6 +46,9 @@ final class BytesChannel implements SeekableByteChannel {
 
     @Override
     public SeekableByteChannel position(long newPosition) {
+        if (newPosition < 0) {
+            throw new IllegalArgumentException("negative position " + newPosition);
+        }
         position = newPosition;
         return this;
     }
@@ -60,9 +71,5 @@ final class BytesChannel implements SeekableByteChannel {
     @Override
     public void close() {
         open = false;
-    }
-
-    boolean closed() {
-        return !open;
     }
 }
