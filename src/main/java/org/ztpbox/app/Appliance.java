@@ -22,6 +22,7 @@ import org.ztpbox.config.ZtpboxConfig;
 import org.ztpbox.core.EventSink;
 import org.ztpbox.core.FileCatalog;
 import org.ztpbox.core.Ipv4Address;
+import org.ztpbox.core.EventSink;
 import org.ztpbox.core.Ipv4Range;
 import org.ztpbox.core.MacAddress;
 import org.ztpbox.dhcp.engine.DhcpEngine;
@@ -29,6 +30,8 @@ import org.ztpbox.dhcp.pool.LeaseTable;
 import org.ztpbox.dhcp.server.DhcpServer;
 import org.ztpbox.http.server.HttpServer;
 import org.ztpbox.provisioning.BootDirectivesService;
+import org.ztpbox.provisioning.ClientAddressBook;
+import org.ztpbox.provisioning.NeighbourTable;
 import org.ztpbox.provisioning.StaticFileCatalog;
 import org.ztpbox.provisioning.UploadDirectory;
 import org.ztpbox.store.GroupCommitJournal;
@@ -69,6 +72,10 @@ final class Appliance implements AutoCloseable {
         stopOrder.push(store);
         GroupCommitJournal journal = new GroupCommitJournal(store, MAX_PENDING_EVENTS);
         stopOrder.push(journal);
+        // Every event passes the address book on its way to the journal, so that a TFTP request,
+        // which names no client, is put on the timeline of the phone that leased the address.
+        ClientAddressBook addressBook = new ClientAddressBook(journal, NeighbourTable.system());
+        EventSink events = addressBook;
 
         LeaseTable table = leaseTable(config);
         var leases = store.loadLeases();
@@ -76,7 +83,7 @@ final class Appliance implements AutoCloseable {
         BootDirectivesService boot = new BootDirectivesService(config.provisioning().url(), network.address(),
                 config.http().port());
         DhcpEngine engine = new DhcpEngine(config.dhcp(), network.address(), boot.directives(), table);
-        DhcpServer dhcp = new DhcpServer(engine, journal, journal, network.interfaceName(), config.dhcp().port(),
+        DhcpServer dhcp = new DhcpServer(engine, journal, events, network.interfaceName(), config.dhcp().port(),
                 config.dhcp().rateLimit(), clock);
         dhcp.start();
         stopOrder.push(dhcp);
@@ -85,13 +92,13 @@ final class Appliance implements AutoCloseable {
         FileCatalog served = new StaticFileCatalog(config.stateDir().resolve("files"));
         UploadDirectory uploads = new UploadDirectory(config.stateDir().resolve("uploads"));
         // Encryption wraps whatever catalog is served, and watches the file servers' events for completed key fetches.
-        EncryptionAssembly.Wired encryption = EncryptionAssembly.wire(config, store.keyDeliveries(), served, journal,
+        EncryptionAssembly.Wired encryption = EncryptionAssembly.wire(config, store.keyDeliveries(), served, events,
                 clock);
         stopOrder.push(encryption);
         FileCatalog catalog = encryption.catalog();
         EventSink fileEvents = encryption.events();
         if (config.tftp().enabled()) {
-            TftpServer tftp = new TftpServer(config.tftp(), null, catalog, uploads, fileEvents, clock,
+            TftpServer tftp = new TftpServer(config.tftp(), null, catalog, uploads, fileEvents, addressBook, clock,
                     Runtime.getRuntime().availableProcessors());
             tftp.start();
             stopOrder.push(tftp);
