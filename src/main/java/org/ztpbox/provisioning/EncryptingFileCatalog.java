@@ -27,8 +27,8 @@ import org.ztpbox.provisioning.KeyDeliveryService.KeyFileName;
  * files ({@code <mac>-key-<KeyDesc>.cfg}, see {@link KeyDeliveryService}).
  *
  * <p>"Holds K": the phone completely fetched the key file of K, and K is still in the key ring.
- * The phone is the request's ({@link FileRequest#phone()}): from the file name, a certificate,
- * per-phone credentials or the User-Agent; unknown counts as holding no key.
+ * The phone is the request's ({@link FileRequest#phone()}: from the file name, the client's
+ * address, a certificate, per-phone credentials or the User-Agent); unknown counts as holding no key.
  *
  * <table>
  * <caption>What a request gets</caption>
