@@ -54,9 +54,6 @@ public interface EncryptionKeys {
     /** The KeyDesc in the header of an encrypted file, or empty when {@code content} is not one. */
     Optional<String> encryptedWith(byte[] content);
 
-    /** The size of a file of {@code plainSize} bytes once encrypted with the named key. */
-    long encryptedSize(long plainSize, String keyName);
-
     /** Changes whenever a key is created or changes state (also by another process), for caches. */
     long generation();
 }

@@ -187,11 +187,6 @@ public final class KeyRing implements EncryptionKeys {
     }
 
     @Override
-    public long encryptedSize(long plainSize, String keyName) {
-        return EncryptedConfigFormat.encryptedSize(keyName, plainSize);
-    }
-
-    @Override
     public long generation() {
         keys();
         return generation.get();

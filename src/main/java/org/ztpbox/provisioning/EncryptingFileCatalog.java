@@ -3,6 +3,7 @@ package org.ztpbox.provisioning;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.SeekableByteChannel;
+import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
@@ -18,6 +19,7 @@ import org.ztpbox.core.CatalogEntry;
 import org.ztpbox.core.EncryptionKeys;
 import org.ztpbox.core.FileCatalog;
 import org.ztpbox.core.FileRequest;
+import org.ztpbox.core.KeyException;
 import org.ztpbox.core.MacAddress;
 import org.ztpbox.provisioning.KeyDeliveryService.KeyFileName;
 
@@ -128,8 +130,14 @@ public final class EncryptingFileCatalog implements FileCatalog {
             return refuse(request, "a phone's first key travels only over HTTPS");
         }
         String name = KeyDeliveryService.keyFileName(phone, file.keyName());
-        ContentEntry plain = new ContentEntry(name, delivery.keyFileContent(file.keyName()),
-                keys.find(file.keyName()).orElseThrow().created(), "\"key-" + file.keyName() + "\"", true);
+        ContentEntry plain;
+        try {
+            Instant created = keys.find(file.keyName()).map(EncryptionKeys.KeyInfo::created).orElse(Instant.EPOCH);
+            plain = new ContentEntry(name, delivery.keyFileContent(file.keyName()), created,
+                    "\"key-" + file.keyName() + "\"", true);
+        } catch (KeyException e) { // the key left the ring since isDue: an admin edited it by hand
+            return refuse(request, e.getMessage());
+        }
         Optional<CatalogEntry> served = held.isEmpty() ? Optional.of(plain) : encrypted(request, plain, held.get());
         served.ifPresent(e -> delivery.served(name, e.size()));
         return served;
@@ -150,6 +158,8 @@ public final class EncryptingFileCatalog implements FileCatalog {
         } catch (java.io.UncheckedIOException e) {
             LOG.warn("Cannot read {} to encrypt it: {}", entry.name(), e.getCause().toString());
             return Optional.empty();
+        } catch (KeyException e) { // the held key left the ring since it was looked up
+            return refuse(request, e.getMessage());
         }
     }
 

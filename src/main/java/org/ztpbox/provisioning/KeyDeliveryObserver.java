@@ -29,9 +29,12 @@ public final class KeyDeliveryObserver implements EventSink {
     private void observe(PhoneEvent event) {
         String name;
         String bytes = event.detail("bytes");
-        if ("tftp".equals(event.source()) && "RRQ".equals(event.type()) && "completed".equals(event.detail("result"))) {
+        // Source, type and detail names as tftp.server.TftpEvents and http.HttpEvents write them.
+        if ("tftp".equals(event.source()) && "RRQ".equals(event.type())
+                && "completed".equals(event.detail("result"))) {
             name = event.detail("file");
-        } else if ("http".equals(event.source()) && "GET".equals(event.type()) && "200".equals(event.detail("status"))) {
+        } else if ("http".equals(event.source()) && "GET".equals(event.type())
+                && "200".equals(event.detail("status"))) {
             name = withoutQuery(event.detail("path"));
         } else {
             return;

@@ -116,7 +116,8 @@ class KeysCommandsTest {
 
         assertThat(run("encrypt", plain.toString(), "--key", "k1", "-o", dir.resolve("k1.enc").toString(),
                 "--config", config)).isZero();
-        assertThat(Files.readString(dir.resolve("k1.enc"), StandardCharsets.ISO_8859_1)).startsWith("Crypt=1;KeyDesc=k1;");
+        assertThat(Files.readString(dir.resolve("k1.enc"), StandardCharsets.ISO_8859_1))
+                .startsWith("Crypt=1;KeyDesc=k1;");
         assertThat(run("encrypt", encrypted.toString(), "-o", dir.resolve("twice").toString(), "--config", config))
                 .isEqualTo(1);
         assertThat(err.toString()).contains("is already encrypted (with key 'k1')");

@@ -20,7 +20,8 @@ class EncryptedConfigFormatTest {
     private static final String CONFIG = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
             + "<PHONE_CONFIG><ALL reg.1.auth.password=\"s3cret\"/></PHONE_CONFIG>\n";
     private final SecureRandom random = new SecureRandom();
-    private final EncryptionKey key = EncryptionKey.parse("Crypt=1;KeyDesc=office-1;Key=06a9214036b8a15b512e03d534120006;");
+    private final EncryptionKey key =
+            EncryptionKey.parse("Crypt=1;KeyDesc=office-1;Key=06a9214036b8a15b512e03d534120006;");
 
     @ParameterizedTest(name = "{0} bytes")
     @ValueSource(ints = {0, 1, 15, 16, 17, 4096, 1_000_003})

@@ -143,7 +143,6 @@ class KeyRingTest {
         assertThat(ring.decrypt(old).keyName()).isEqualTo("k1");
         assertThat(ring.decrypt(old).plain()).isEqualTo(plain);
         assertThat(ring.decrypt(ring.encrypt(plain, "k2")).keyName()).isEqualTo("k2");
-        assertThat(ring.encrypt(plain, "k2")).hasSize((int) ring.encryptedSize(plain.length, "k2"));
         assertThatThrownBy(() -> ring.encrypt(plain, "nope")).hasMessageStartingWith("no key named 'nope'");
     }
 

@@ -39,10 +39,11 @@ class ConfigEncryptionIT {
     private static final String SERVER = "10.233.0.1";
     private static final String PHONE = "0004f2aa814c";
     private static final String SECRET = "<PHONE_CONFIG><ALL reg.1.auth.password=\"s3cret-line-1\"/></PHONE_CONFIG>\n";
-    private static final String UA = "FileTransport PolycomVVX-VVX_410-UA/5.9.5.0614 (SN:" + PHONE + ") Type/Application";
+    private static final String UA = "FileTransport PolycomVVX-VVX_410-UA/5.9.5.0614 (SN:" + PHONE
+            + ") Type/Application";
     private static final Duration CLIENT_TIMEOUT = Duration.ofSeconds(30);
-    private static final Pattern KEY_STRING = Pattern.compile("device\\.sec\\.configEncryption\\.key=\"(Crypt=1;KeyDesc="
-            + "([^;]+);Key=[0-9a-f]{32};)\"");
+    private static final Pattern KEY_STRING = Pattern.compile(
+            "device\\.sec\\.configEncryption\\.key=\"(Crypt=1;KeyDesc=([^;]+);Key=[0-9a-f]{32};)\"");
 
     private Path jar;
     private NetnsLab lab;
@@ -122,10 +123,12 @@ class ConfigEncryptionIT {
         Files.writeString(files.resolve("000000000000.cfg"), "<APPLICATION CONFIG_FILES=\"site.cfg\"/>\n");
         Files.writeString(files.resolve("site.cfg"), SECRET);
         Files.writeString(files.resolve(PHONE + "-user.cfg"), SECRET);
-        Files.writeString(files.resolve("features.cfg"), "<PHONE_CONFIG><ALL feature.lens.enabled=\"0\"/></PHONE_CONFIG>\n");
+        Files.writeString(files.resolve("features.cfg"),
+                "<PHONE_CONFIG><ALL feature.lens.enabled=\"0\"/></PHONE_CONFIG>\n");
         server = ZtpboxProcess.start(lab, jar, ZtpboxYaml.serve("10.233.0.0/24", "10.233.0.100-10.233.0.200")
                 .withMode("watch").withProvisioningUrl("http://" + SERVER + "/prov/")
-                .withProvisioning("encryption", "on").withProvisioning("credential-files", "[site.cfg, \"*-user.cfg\"]"));
+                .withProvisioning("encryption", "on")
+                .withProvisioning("credential-files", "[site.cfg, \"*-user.cfg\"]"));
         await("HTTP, HTTPS and TFTP listening").atMost(Duration.ofSeconds(30)).until(() ->
                 server.log().contains("HTTPS on 443") && server.log().contains("TFTP server listening on UDP port 69"));
         String first = currentKey();
@@ -154,7 +157,8 @@ class ConfigEncryptionIT {
         assertThat(keyFile.text()).contains("device.set=\"1\"", "device.sec.configEncryption.key.set=\"1\"");
         assertThat(server.cli("keys", "list", "--show").stdout()).contains(key.group(1));
         await("delivery recorded").atMost(Duration.ofSeconds(10)).until(() ->
-                server.log().contains("Phone 00:04:f2:aa:81:4c now holds configuration encryption key '" + first + "'"));
+                server.log().contains("Phone 00:04:f2:aa:81:4c now holds configuration encryption key '" + first
+                        + "'"));
 
         // From now on its credentials travel encrypted with that key, over TFTP too.
         Fetched overTftp = tftp(PHONE + "-user.cfg");

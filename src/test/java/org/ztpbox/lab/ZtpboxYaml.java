@@ -49,11 +49,13 @@ public final class ZtpboxYaml {
     }
 
     public ZtpboxYaml withMode(String newMode) {
-        return new ZtpboxYaml(newMode, subnet, pool, leaseTime, rateLimit, provisioningUrl, options, tftp, provisioning);
+        return new ZtpboxYaml(newMode, subnet, pool, leaseTime, rateLimit, provisioningUrl, options, tftp,
+                provisioning);
     }
 
     public ZtpboxYaml withLeaseTime(String newLeaseTime) {
-        return new ZtpboxYaml(mode, subnet, pool, newLeaseTime, rateLimit, provisioningUrl, options, tftp, provisioning);
+        return new ZtpboxYaml(mode, subnet, pool, newLeaseTime, rateLimit, provisioningUrl, options, tftp,
+                provisioning);
     }
 
     public ZtpboxYaml withProvisioningUrl(String url) {
