@@ -3,12 +3,15 @@ package org.ztpbox.app;
 import java.io.IOException;
 import java.time.Clock;
 import org.ztpbox.cli.ApplianceRuntime;
+import org.ztpbox.cli.CryptCommands;
+import org.ztpbox.cli.KeysCommand;
 import org.ztpbox.cli.LeasesCommand;
 import org.ztpbox.cli.RunCommand;
 import org.ztpbox.cli.ValidateCommand;
 import org.ztpbox.cli.ZtpboxCommand;
 import org.ztpbox.config.ConfigException;
 import org.ztpbox.config.ZtpboxConfig;
+import org.ztpbox.core.EncryptionKeys;
 import org.ztpbox.core.Ipv4Address;
 import org.ztpbox.core.LeaseStore;
 import org.ztpbox.core.StoreException;
@@ -40,6 +43,15 @@ public final class Main implements ApplianceRuntime {
                 }
                 if (type == ValidateCommand.class) {
                     return type.cast(new ValidateCommand(runtime));
+                }
+                if (type == KeysCommand.class) {
+                    return type.cast(new KeysCommand(runtime));
+                }
+                if (type == CryptCommands.Encrypt.class) {
+                    return type.cast(new CryptCommands.Encrypt(runtime));
+                }
+                if (type == CryptCommands.Decrypt.class) {
+                    return type.cast(new CryptCommands.Decrypt(runtime));
                 }
                 return CommandLine.defaultFactory().create(type);
             }
@@ -79,5 +91,10 @@ public final class Main implements ApplianceRuntime {
         String url = config.provisioning().url() != null ? config.provisioning().url().toString()
                 : BootDirectivesService.defaultUrl(Ipv4Address.parse(address), config.http().port());
         return ProvisioningAssembly.check(config, address, url, ProvisioningPorts.none());
+    }
+
+    @Override
+    public EncryptionKeys keys(ZtpboxConfig config) {
+        return EncryptionAssembly.keyRing(config, Clock.systemUTC());
     }
 }

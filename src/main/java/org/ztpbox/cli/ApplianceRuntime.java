@@ -2,6 +2,7 @@ package org.ztpbox.cli;
 
 import java.io.IOException;
 import org.ztpbox.config.ZtpboxConfig;
+import org.ztpbox.core.EncryptionKeys;
 import org.ztpbox.core.LeaseStore;
 import org.ztpbox.provisioning.catalog.TemplateCheck;
 
@@ -16,4 +17,6 @@ public interface ApplianceRuntime {
 
     /** Renders every file each inventory phone would get, serving and writing nothing. */
     TemplateCheck.Report checkTemplates(ZtpboxConfig config) throws IOException;
+    /** The configuration-file encryption keys under the configured state directory. */
+    EncryptionKeys keys(ZtpboxConfig config);
 }
