@@ -30,8 +30,8 @@ import org.ztpbox.dhcp.engine.DhcpEngine;
 import org.ztpbox.dhcp.pool.LeaseTable;
 import org.ztpbox.dhcp.server.DhcpServer;
 import org.ztpbox.http.server.HttpServer;
-import org.ztpbox.provisioning.BootDirectivesService;
 import org.ztpbox.provisioning.AdminPasswordFile;
+import org.ztpbox.provisioning.BootDirectivesService;
 import org.ztpbox.provisioning.ClientAddressBook;
 import org.ztpbox.provisioning.NeighbourTable;
 import org.ztpbox.provisioning.UploadDirectory;
@@ -104,20 +104,27 @@ final class Appliance implements AutoCloseable {
         stopOrder.push(dhcp);
 
         // One catalog and one upload area, shared by every file transport.
+        // Encryption: the master configuration names each phone's key file; the served catalog is wrapped so
+        // credentials go out encrypted with the key the phone holds; completed key fetches are watched for.
+        EncryptionAssembly.Wired encryption = EncryptionAssembly.wire(config, store.keyDeliveries(), clock);
+        stopOrder.push(encryption);
+        ProvisioningPorts withKeys = new ProvisioningPorts(ports.inventory(), ports.firmware(),
+                encryption.keyDelivery());
         ProvisioningAssembly.Catalogs catalogs = ProvisioningAssembly.catalogs(config, network.address().toString(),
-                boot.directives().provisioningUrl(), ports, uploads, events, clock);
+                boot.directives().provisioningUrl(), withKeys, uploads, events, clock);
         expected.set(catalogs.generated());
         // Quarantined overrides are served empty, whichever layer would have served them.
-        FileCatalog catalog = reversion.wrap(catalogs.catalog());
+        FileCatalog catalog = encryption.wrap(reversion.wrap(catalogs.catalog()));
+        EventSink fileEvents = encryption.observe(events);
         if (config.tftp().enabled()) {
-            TftpServer tftp = new TftpServer(config.tftp(), null, catalog, uploads, events, addressBook, clock,
+            TftpServer tftp = new TftpServer(config.tftp(), null, catalog, uploads, fileEvents, addressBook, clock,
                     Runtime.getRuntime().availableProcessors());
             tftp.start();
             stopOrder.push(tftp);
         }
         if (config.http().enabled()) {
             HttpServer http = HttpAssembly.create(config, network.address(), boot.directives().provisioningUrl(),
-                    catalog, uploads, events, clock);
+                    catalog, uploads, fileEvents, clock);
             http.start();
             stopOrder.push(http);
         }

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.time.Clock;
 import java.util.Optional;
 import org.ztpbox.cli.ApplianceRuntime;
+import org.ztpbox.cli.CryptCommands;
+import org.ztpbox.cli.KeysCommand;
 import org.ztpbox.cli.LeasesCommand;
 import org.ztpbox.cli.PrepareResetCommand;
 import org.ztpbox.cli.ResetGuideCommand;
@@ -15,6 +17,7 @@ import org.ztpbox.cli.ZtpboxCommand;
 import org.ztpbox.config.ConfigException;
 import org.ztpbox.config.ZtpboxConfig;
 import org.ztpbox.core.ExpectedConfiguration;
+import org.ztpbox.core.EncryptionKeys;
 import org.ztpbox.core.Ipv4Address;
 import org.ztpbox.core.LeaseStore;
 import org.ztpbox.core.QuarantineStore;
@@ -60,6 +63,15 @@ public final class Main implements ApplianceRuntime {
                 }
                 if (type == RestoreOverridesCommand.class) {
                     return type.cast(new RestoreOverridesCommand(runtime));
+                }
+                if (type == KeysCommand.class) {
+                    return type.cast(new KeysCommand(runtime));
+                }
+                if (type == CryptCommands.Encrypt.class) {
+                    return type.cast(new CryptCommands.Encrypt(runtime));
+                }
+                if (type == CryptCommands.Decrypt.class) {
+                    return type.cast(new CryptCommands.Decrypt(runtime));
                 }
                 return CommandLine.defaultFactory().create(type);
             }
@@ -128,5 +140,10 @@ public final class Main implements ApplianceRuntime {
     private static String provisioningUrl(ZtpboxConfig config, String address) {
         return config.provisioning().url() != null ? config.provisioning().url().toString()
                 : BootDirectivesService.defaultUrl(Ipv4Address.parse(address), config.http().port());
+    }
+
+    @Override
+    public EncryptionKeys keys(ZtpboxConfig config) {
+        return EncryptionAssembly.keyRing(config, Clock.systemUTC());
     }
 }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.Map;
 import java.util.Optional;
 import org.ztpbox.config.ZtpboxConfig;
+import org.ztpbox.core.EncryptionKeys;
 import org.ztpbox.core.ExpectedConfiguration;
 import org.ztpbox.core.Ipv4Address;
 import org.ztpbox.core.LeaseStore;
@@ -21,6 +22,9 @@ public interface ApplianceRuntime {
 
     /** Renders every file each inventory phone would get, serving and writing nothing. */
     TemplateCheck.Report checkTemplates(ZtpboxConfig config) throws IOException;
+
+    /** The configuration-file encryption keys under the configured state directory. */
+    EncryptionKeys keys(ZtpboxConfig config);
 
     /** Opens the record of override quarantines (in the same store; works while the appliance runs). */
     QuarantineStore openQuarantines(ZtpboxConfig config);

@@ -91,7 +91,7 @@ public final class ZtpboxProcess {
         process.kill9();
     }
 
-    /** {@code ztpbox <args> --config <same file>}, run on the host beside the running server. */
+    /** Another command of the same jar on the same config ({@code --config} appended), run on the host. */
     public CommandResult cli(String... args) {
         List<String> command = new java.util.ArrayList<>(List.of(Tools.java(), "-jar", jar.toString()));
         command.addAll(List.of(args));
