@@ -27,10 +27,11 @@ import org.ztpbox.lab.ZtpboxYaml;
 
 /**
  * The reset workflow against the real appliance (the jar) in a lab namespace, a phone in another:
- * the phone leases (dhclient with a Polycom vendor class) and uploads an override with curl PUT;
+ * the phone leases (dhclient with a Polycom vendor class) and uploads an override with curl PUT into
+ * the overrides directory its master file names;
  * {@code ztpbox prepare-reset} run beside the running appliance moves it aside, and the phone's GET
  * of its override then returns the empty override; {@code ztpbox restore-overrides} brings the file
- * back; {@code ztpbox timeline} tells it all.
+ * back and the phone gets it again; {@code ztpbox timeline} tells it all, and the log has the findings.
  */
 @Timeout(value = 150, unit = TimeUnit.SECONDS)
 class ResetOverridesIT {
@@ -92,7 +93,7 @@ class ResetOverridesIT {
         dhclient.awaitBound(CLIENT_TIMEOUT, server.logTail());
         dhclient.stop();
         Path upload = Files.writeString(lab.dir().resolve("override.cfg"), OVERRIDE);
-        Reply put = curl("-T", upload.toString(), URL + "0004f2aa814c-phone.cfg");
+        Reply put = curl("-T", upload.toString(), URL + "overrides/0004f2aa814c-phone.cfg");
         assertThat(put.status()).as(put.run().describe() + "\n" + server.logTail()).isEqualTo(201);
         Path stored = server.stateDir().resolve("uploads/0004f2aa814c/0004f2aa814c-phone.cfg");
         assertThat(stored).hasContent(OVERRIDE);
@@ -110,11 +111,11 @@ class ResetOverridesIT {
         Reply[] served = new Reply[1];
         await("the empty override served").atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(500))
                 .until(() -> {
-                    served[0] = curl(URL + "0004f2aa814c-phone.cfg");
+                    served[0] = curl(URL + "overrides/0004f2aa814c-phone.cfg");
                     return served[0].status() == 200;
                 });
         assertThat(served[0].body()).isEqualTo(EMPTY_OVERRIDE);
-        Reply web = curl(URL + "0004f2aa814c-web.cfg");
+        Reply web = curl(URL + "overrides/0004f2aa814c-web.cfg");
         assertThat(web.status()).isEqualTo(200);
         assertThat(web.body()).isEqualTo(EMPTY_OVERRIDE);
 
@@ -122,20 +123,22 @@ class ResetOverridesIT {
         assertThat(restore.exitCode()).as(restore.describe()).isZero();
         assertThat(stored).as("the very bytes the phone uploaded").hasContent(OVERRIDE);
         assertThat(aside.resolve("QUARANTINE.txt")).content().contains("restored at", "by it-admin");
-        // The empty override is gone: the phone gets whatever the catalog serves for its overrides
-        // (its own upload where uploads are served back, else a 404 it carries on after).
-        await("the empty override no longer served").atMost(Duration.ofSeconds(15))
-                .pollInterval(Duration.ofMillis(500)).until(() -> {
-                    Reply after = curl(URL + "0004f2aa814c-phone.cfg");
-                    return after.status() == 404 || (after.status() == 200 && after.body().equals(OVERRIDE));
+        // The catalog serves the phone its own upload again once the refresh sees the restore.
+        Reply[] after = new Reply[1];
+        await("its own override served again").atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(500))
+                .until(() -> {
+                    after[0] = curl(URL + "overrides/0004f2aa814c-phone.cfg");
+                    return after[0].status() == 200 && !after[0].body().equals(EMPTY_OVERRIDE);
                 });
+        assertThat(after[0].body()).isEqualTo(OVERRIDE);
 
         CommandResult timeline = server.cli("timeline", MAC);
         assertThat(timeline.exitCode()).as(timeline.describe()).isZero();
         String text = timeline.stdout();
         assertThat(text).contains("dhcp   DISCOVER", "dhcp   REQUEST", "(ztpbox)", "ztpbox answered ACK",
-                "http   PUT        /prov/0004f2aa814c-phone.cfg -> 201", "ztpbox QUARANTINE",
-                "override files quarantined by it-admin (new owner)", "http   GET        /prov/0004f2aa814c-phone.cfg -> 200",
+                "http   PUT        /prov/overrides/0004f2aa814c-phone.cfg -> 201", "ztpbox QUARANTINE",
+                "override files quarantined by it-admin (new owner)",
+                "http   GET        /prov/overrides/0004f2aa814c-phone.cfg -> 200",
                 "ztpbox RESTORE", "moved back by it-admin")
                 .doesNotContain("Old-Pass1", "8421");
         assertThat(text.indexOf("dhcp   DISCOVER")).isLessThan(text.indexOf("PUT"));
