@@ -50,7 +50,8 @@ public final class FindingsLog implements EventSink {
         if (ResetDetector.bootStage(e) != null) {
             return true;
         }
-        // A request for <mac>.cfg starts every boot, found or not; an override upload changes what the phone re-applies.
+        // A request for <mac>.cfg starts every boot, found or not; an override upload changes what the
+        // phone re-applies.
         return FileAccess.of(e).filter(a -> a.upload() ? a.ok() && a.isOverride() : a.isMasterConfig()).isPresent();
     }
 

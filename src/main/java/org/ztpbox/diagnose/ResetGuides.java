@@ -51,7 +51,8 @@ public final class ResetGuides {
             notes.addAll(p.notes());
             p.alternativeFor(model).ifPresent(a -> notes.add(a.note()));
         });
-        ResetProcedure.Kind kind = procedure.map(ResetProcedure::kind).orElse(ResetProcedure.Kind.KEYS_DURING_COUNTDOWN);
+        ResetProcedure.Kind kind = procedure.map(ResetProcedure::kind)
+                .orElse(ResetProcedure.Kind.KEYS_DURING_COUNTDOWN);
         String password = mac.compact();
         notes.addAll(generalNotes(kind, mac));
         return new ResetGuide(mac, model, source, firmware, procedures,
@@ -201,7 +202,8 @@ public final class ResetGuides {
         steps.add("Server Type: " + type + ".");
         steps.add("Server Address: " + address + " (keys below; * types '.', # types '/') (seeds 000, 003).");
         steps.add(user.isEmpty() ? "Server User and Server Password: leave them empty."
-                : "Server User: " + user + (hasPassword ? "; Server Password: the password in provisioning.url." : "."));
+                : "Server User: " + user + (hasPassword ? "; Server Password: the password in provisioning.url."
+                : "."));
         steps.add("Press Exit, Exit again, then choose 'Save & Reboot' (seed 000).");
         return new ResetGuide.Setup(Secrets.maskUrls(provisioningUrl), type, address, DialPad.keystrokes(address),
                 user, hasPassword, steps);

@@ -87,8 +87,8 @@ public final class StaleOverrides {
     private List<Finding> check(OverrideFile file) {
         MacAddress mac = file.name().mac();
         String where = files.uploads().root().getFileName() + "/" + mac.compact() + "/" + file.name().fileName();
-        String origin = where + " (" + file.size() + " bytes, uploaded " + file.modified().truncatedTo(ChronoUnit.SECONDS)
-                + ")";
+        String origin = where + " (" + file.size() + " bytes, uploaded "
+                + file.modified().truncatedTo(ChronoUnit.SECONDS) + ")";
         Optional<OverrideQuarantine> quarantine = quarantineOf.apply(mac);
         List<OverrideDiff.Overridden> overridden;
         try {

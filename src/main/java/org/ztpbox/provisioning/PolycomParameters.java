@@ -2,6 +2,7 @@ package org.ztpbox.provisioning;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -61,7 +62,7 @@ public final class PolycomParameters {
     }
 
     private static boolean startsWithCryptHeader(byte[] content) {
-        String head = new String(content, 0, Math.min(content.length, 16), java.nio.charset.StandardCharsets.ISO_8859_1);
+        String head = new String(content, 0, Math.min(content.length, 16), StandardCharsets.ISO_8859_1);
         return head.stripLeading().startsWith("Crypt=");
     }
 
