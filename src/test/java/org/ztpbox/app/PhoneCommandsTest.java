@@ -2,17 +2,14 @@ package org.ztpbox.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.ztpbox.core.FlatJson;
 import org.ztpbox.core.MacAddress;
@@ -26,31 +23,18 @@ class PhoneCommandsTest {
 
     @TempDir
     Path dir;
+    @RegisterExtension
+    final ConsoleCapture console = new ConsoleCapture();
     private Path config;
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-    private PrintStream savedOut;
-    private PrintStream savedErr;
 
     @BeforeEach
     void setUp() throws Exception {
-        savedOut = System.out;
-        savedErr = System.err;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
         config = Files.writeString(dir.resolve("ztpbox.yaml"), "network:\n  interface: lo\n  address: 10.0.0.2\n"
                 + "provisioning:\n  url: http://10.0.0.2/prov/\nstate-dir: " + dir.resolve("state") + "\n");
     }
 
-    @AfterEach
-    void restore() {
-        System.setOut(savedOut);
-        System.setErr(savedErr);
-    }
-
     private int run(String... args) {
-        out.reset();
-        err.reset();
+        console.reset();
         String[] all = new String[args.length + 2];
         System.arraycopy(args, 0, all, 0, args.length);
         all[args.length] = "--config";
@@ -69,7 +53,7 @@ class PhoneCommandsTest {
         for (String mac : List.of("0004f2aa814c", "00:04:F2:AA:81:4C", "00-04-f2-aa-81-4c")) {
             assertThat(run("reset-guide", mac, "--model", "VVX 410")).as(mac).isZero();
         }
-        assertThat(out.toString()).contains("Model: VVX 410 (given with --model)",
+        assertThat(console.out()).contains("Model: VVX 410 (given with --model)",
                 "hold 1, 3 and 5 during the countdown",
                 "Password (the MAC address): 0004f2aa814c",
                 "Keys: 0 0 0 4 [mode] 333 [mode x2] 2 [mode] 2 (wait) 2 [mode x2] 8 1 4 [mode] 222",
@@ -85,7 +69,7 @@ class PhoneCommandsTest {
 
         assertThat(run("reset-guide", "00:04:f2:aa:81:4c", "--json")).isZero();
 
-        assertThat(out.toString()).contains("\"model\": \"SoundPoint IP 550\"",
+        assertThat(console.out()).contains("\"model\": \"SoundPoint IP 550\"",
                 "\"model_source\": \"observed in DHCP option 60 ('SoundPointIP-SPIP_550') at 2024-05-01T10:00:00Z\"",
                 "\"keys\": [\n        \"4\",\n        \"6\",\n        \"8\",\n        \"*\"\n      ]",
                 "\"password_keys_compact\": \"0 0 0 4 [mode] 333 [mode x2] 2 [mode] 2 (wait) 2 [mode x2] 8 1 4 [mode] 222\"",
@@ -96,11 +80,11 @@ class PhoneCommandsTest {
     @Test
     void badMacsAndModelsAreUsageErrors() {
         assertThat(run("reset-guide", "0004f2aa81")).isEqualTo(2);
-        assertThat(err.toString()).contains("need 12 hex digits", "00:04:F2:AA:81:4C");
+        assertThat(console.err()).contains("need 12 hex digits", "00:04:F2:AA:81:4C");
         assertThat(run("reset-guide", MAC.toString(), "--model", "Nokia 3310")).isEqualTo(2);
-        assertThat(err.toString()).contains("unknown model 'Nokia 3310'");
+        assertThat(console.err()).contains("unknown model 'Nokia 3310'");
         assertThat(run("timeline", MAC.toString(), "--since", "yesterday")).isEqualTo(2);
-        assertThat(err.toString()).contains("--since 'yesterday'");
+        assertThat(console.err()).contains("--since 'yesterday'");
     }
 
     @Test
@@ -117,18 +101,18 @@ class PhoneCommandsTest {
 
         assertThat(run("timeline", "00-04-F2-AA-81-4C")).isZero();
 
-        String text = out.toString();
+        String text = console.out();
         assertThat(text).contains("Timeline of 00:04:f2:aa:81:4c: 3 events", "server 192.0.2.1 (not ztpbox)",
                 "/prov/000000000000.cfg -> 200", "/prov/0004f2aa814c-app.log -> 201").doesNotContain("other.cfg");
         assertThat(text.indexOf("REQUEST")).isLessThan(text.indexOf("GET")).isLessThan(text.indexOf("PUT"));
 
         assertThat(run("timeline", MAC.toString(), "--limit", "1")).isZero();
-        assertThat(out.toString()).contains("1 event,").doesNotContain("REQUEST");
+        assertThat(console.out()).contains("1 event,").doesNotContain("REQUEST");
         assertThat(run("timeline", MAC.toString(), "--since", "1s")).isZero();
-        assertThat(out.toString()).contains("0 events since");
+        assertThat(console.out()).contains("0 events since");
 
         assertThat(run("timeline", MAC.toString(), "--json")).isZero();
-        assertThat(out.toString()).contains("\"summary\": \"asks for 192.0.2.77, server 192.0.2.1 (not ztpbox),"
+        assertThat(console.out()).contains("\"summary\": \"asks for 192.0.2.77, server 192.0.2.1 (not ztpbox),"
                 + " ztpbox did not answer: watch mode\"", "\"findings\": []");
     }
 
@@ -140,20 +124,20 @@ class PhoneCommandsTest {
                         + "</PHONE_CONFIG>");
 
         assertThat(run("timeline", MAC.toString())).isZero();
-        assertThat(out.toString()).contains("CRITICAL  override-provisioning-server  00:04:f2:aa:81:4c");
+        assertThat(console.out()).contains("CRITICAL  override-provisioning-server  00:04:f2:aa:81:4c");
 
         assertThat(run("prepare-reset", MAC.toString(), "--by", "alice", "--reason", "new owner")).isZero();
-        assertThat(out.toString()).contains("Quarantine 1 of 00:04:f2:aa:81:4c by alice (new owner)",
+        assertThat(console.out()).contains("Quarantine 1 of 00:04:f2:aa:81:4c by alice (new owner)",
                 "moved uploads/0004f2aa814c/0004f2aa814c-phone.cfg to quarantine/0004f2aa814c/",
                 "Flagged parameters: device.prov.serverName, device.prov.serverName.set",
                 "ztpbox reset-guide 00:04:f2:aa:81:4c");
         assertThat(uploads.resolve("0004f2aa814c-phone.cfg")).doesNotExist();
 
         assertThat(run("prepare-reset", MAC.toString())).isEqualTo(1);
-        assertThat(err.toString()).contains("already quarantined");
+        assertThat(console.err()).contains("already quarantined");
 
         assertThat(run("restore-overrides", MAC.toString(), "--by", "bob", "--json")).isZero();
-        Map<String, String> flat = FlatJson.read("{" + out.toString().lines()
+        Map<String, String> flat = FlatJson.read("{" + console.out().lines()
                 .filter(l -> l.matches("\\s*\"(quarantine|state|ended_by)\": .*"))
                 .map(l -> l.strip().replaceAll(",$", "").replaceAll(": (\\d+)$", ": \"$1\""))
                 .reduce((a, b) -> a + "," + b).orElse("") + "}");
@@ -162,10 +146,10 @@ class PhoneCommandsTest {
         assertThat(uploads.resolve("0004f2aa814c-phone.cfg")).content().contains("old-pbx");
 
         assertThat(run("restore-overrides", MAC.toString())).isEqualTo(1);
-        assertThat(err.toString()).contains("no quarantined override files");
+        assertThat(console.err()).contains("no quarantined override files");
 
         assertThat(run("timeline", MAC.toString())).isZero();
-        assertThat(out.toString()).contains("ztpbox QUARANTINE", "override files quarantined by alice (new owner)",
+        assertThat(console.out()).contains("ztpbox QUARANTINE", "override files quarantined by alice (new owner)",
                 "ztpbox RESTORE", "moved back by bob");
     }
 }
