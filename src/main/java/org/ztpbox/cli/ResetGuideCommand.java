@@ -169,8 +169,13 @@ public final class ResetGuideCommand implements Callable<Integer> {
         m.put("kind", p.kind().name().toLowerCase(java.util.Locale.ROOT));
         m.put("models", p.models().stream().sorted().toList());
         m.put("keys", p.keys());
-        m.put("alternatives", p.alternatives().stream().map(a -> (Object) Map.of("models",
-                a.models().stream().sorted().toList(), "keys", a.keys(), "note", a.note())).toList());
+        m.put("alternatives", p.alternatives().stream().map(a -> {
+            Map<String, Object> alternative = new LinkedHashMap<>();
+            alternative.put("models", a.models().stream().sorted().toList());
+            alternative.put("keys", a.keys());
+            alternative.put("note", a.note());
+            return (Object) alternative;
+        }).toList());
         m.put("notes", p.notes());
         m.put("sources", p.sources());
         return m;
