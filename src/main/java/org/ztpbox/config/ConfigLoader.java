@@ -60,8 +60,9 @@ public final class ConfigLoader {
 
         YamlSection prov = top.section("provisioning");
         ProvisioningConfig provisioning = new ProvisioningConfig(prov.value("url", ConfigLoader::provisioningUrl)
-                .orElse(null));
-        prov.finish(Set.of("url"));
+                .orElse(null), prov.value("firmware-dir", ConfigLoader::directory)
+                .orElse(ProvisioningConfig.DEFAULT_FIRMWARE_DIR));
+        prov.finish(Set.of("url", "firmware-dir"));
 
         TftpConfig tftp = TftpConfigReader.read(top.section("tftp"));
         HttpConfig http = new HttpConfigReader(problems).read(top.section("http"));
@@ -92,6 +93,17 @@ public final class ConfigLoader {
         }
         problems.throwIfAny(source);
         return null;
+    }
+
+    static Path directory(String text) {
+        if (text.isBlank()) {
+            throw new IllegalArgumentException("expected a directory path, found nothing");
+        }
+        try {
+            return Path.of(text.trim());
+        } catch (java.nio.file.InvalidPathException e) {
+            throw new IllegalArgumentException("not a path: '" + text + "'");
+        }
     }
 
     /** A provisioning URL as phones accept it: a scheme they speak, a host, at most 255 characters. */
