@@ -19,9 +19,12 @@ import org.ztpbox.config.ClientClassConfig;
 import org.ztpbox.config.ConfigException;
 import org.ztpbox.config.Reservation;
 import org.ztpbox.config.ZtpboxConfig;
+import org.ztpbox.core.FirmwareShelf;
+import org.ztpbox.core.Inventory;
 import org.ztpbox.core.Ipv4Address;
 import org.ztpbox.core.Ipv4Range;
 import org.ztpbox.core.MacAddress;
+import org.ztpbox.core.PhoneRegistry;
 import org.ztpbox.dhcp.engine.DhcpEngine;
 import org.ztpbox.dhcp.pool.LeaseTable;
 import org.ztpbox.dhcp.server.DhcpServer;
@@ -29,8 +32,12 @@ import org.ztpbox.http.server.HttpServer;
 import org.ztpbox.provisioning.BootDirectivesService;
 import org.ztpbox.provisioning.StaticFileCatalog;
 import org.ztpbox.provisioning.UploadDirectory;
+import org.ztpbox.provisioning.firmware.FirmwareDirectory;
+import org.ztpbox.provisioning.records.PhoneRecorder;
 import org.ztpbox.store.GroupCommitJournal;
+import org.ztpbox.store.SqliteInventoryStore;
 import org.ztpbox.store.SqliteLeaseStore;
+import org.ztpbox.store.SqlitePhoneRecordStore;
 import org.ztpbox.tftp.server.TftpServer;
 
 /**
@@ -43,6 +50,9 @@ final class Appliance implements AutoCloseable {
     private static final int MAX_PENDING_EVENTS = 200_000;
 
     private final Deque<AutoCloseable> stopOrder = new ArrayDeque<>();
+    private SqliteInventoryStore inventory;
+    private PhoneRecorder phones;
+    private FirmwareDirectory firmware;
 
     static Appliance start(ZtpboxConfig config, Clock clock) throws Exception {
         Appliance appliance = new Appliance();
@@ -67,6 +77,18 @@ final class Appliance implements AutoCloseable {
         stopOrder.push(store);
         GroupCommitJournal journal = new GroupCommitJournal(store, MAX_PENDING_EVENTS);
         stopOrder.push(journal);
+        ScheduledExecutorService maintenance = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "maintenance");
+            t.setDaemon(true);
+            return t;
+        });
+        // Every protocol reports through the recorder, which keeps the phones' records and passes
+        // each event on to the journal.
+        PhoneRecorder recorder = startProvisioningState(config, clock, journal, maintenance);
+        stopOrder.push(() -> { // before the stores it refreshes close
+            maintenance.shutdownNow();
+            maintenance.awaitTermination(5, TimeUnit.SECONDS);
+        });
 
         LeaseTable table = leaseTable(config);
         var leases = store.loadLeases();
@@ -74,7 +96,7 @@ final class Appliance implements AutoCloseable {
         BootDirectivesService boot = new BootDirectivesService(config.provisioning().url(), network.address(),
                 config.http().port());
         DhcpEngine engine = new DhcpEngine(config.dhcp(), network.address(), boot.directives(), table);
-        DhcpServer dhcp = new DhcpServer(engine, journal, journal, network.interfaceName(), config.dhcp().port(),
+        DhcpServer dhcp = new DhcpServer(engine, journal, recorder, network.interfaceName(), config.dhcp().port(),
                 config.dhcp().rateLimit(), clock);
         dhcp.start();
         stopOrder.push(dhcp);
@@ -83,29 +105,86 @@ final class Appliance implements AutoCloseable {
         StaticFileCatalog catalog = new StaticFileCatalog(config.stateDir().resolve("files"));
         UploadDirectory uploads = new UploadDirectory(config.stateDir().resolve("uploads"));
         if (config.tftp().enabled()) {
-            TftpServer tftp = new TftpServer(config.tftp(), null, catalog, uploads, journal, clock,
+            TftpServer tftp = new TftpServer(config.tftp(), null, catalog, uploads, recorder, clock,
                     Runtime.getRuntime().availableProcessors());
             tftp.start();
             stopOrder.push(tftp);
         }
         if (config.http().enabled()) {
             HttpServer http = HttpAssembly.create(config, network.address(), boot.directives().provisioningUrl(),
-                    catalog, uploads, journal, clock);
+                    catalog, uploads, recorder, clock);
             http.start();
             stopOrder.push(http);
         }
 
-        ScheduledExecutorService maintenance = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "maintenance");
-            t.setDaemon(true);
-            return t;
-        });
-        stopOrder.push(maintenance::shutdownNow);
         maintenance.scheduleAtFixedRate(() -> pruneEvents(store, config, clock), 1, 60, TimeUnit.MINUTES);
 
         LOG.info("ztpbox running: dhcp.mode={} on {} ({}), {} leases loaded, provisioning URL {}, state in {}",
                 config.dhcp().mode().configName(), network.interfaceName(), network.address(), leases.size(),
                 boot.directives().provisioningUrl(), config.stateDir());
+    }
+
+    /**
+     * The inventory, the phones' records and the firmware shelf, each kept current by the
+     * maintenance thread: an import by {@code ztpbox import} in another process is seen within a
+     * second, a firmware file dropped in within a few, and observations reach the store every second.
+     */
+    private PhoneRecorder startProvisioningState(ZtpboxConfig config, Clock clock, GroupCommitJournal journal,
+                                                 ScheduledExecutorService maintenance) throws IOException {
+        inventory = SqliteInventoryStore.open(config.databaseFile());
+        stopOrder.push(inventory);
+        LOG.info("Inventory: {} phones (generation {})", inventory.phones().size(), inventory.generation());
+        SqlitePhoneRecordStore records = SqlitePhoneRecordStore.open(config.databaseFile());
+        stopOrder.push(records);
+        phones = new PhoneRecorder(journal, inventory, records);
+        stopOrder.push(phones::flush); // stopped after the listeners: their last events are kept
+        firmware = new FirmwareDirectory(Files.createDirectories(config.firmwareDirectory()), clock,
+                FirmwareDirectory.DEFAULT_SETTLE);
+        firmware.rescan();
+        logFirmware();
+        maintenance.scheduleWithFixedDelay(() -> keepCurrent("inventory", () -> {
+            if (inventory.refresh()) {
+                LOG.info("Inventory changed: {} phones (generation {})", inventory.phones().size(),
+                        inventory.generation());
+            }
+        }), 1, 1, TimeUnit.SECONDS);
+        maintenance.scheduleWithFixedDelay(() -> keepCurrent("phone records", phones::flush), 1, 1, TimeUnit.SECONDS);
+        maintenance.scheduleWithFixedDelay(() -> keepCurrent("firmware", () -> {
+            if (firmware.rescan()) {
+                logFirmware();
+            }
+        }), 2, 2, TimeUnit.SECONDS);
+        return phones;
+    }
+
+    private void logFirmware() {
+        LOG.info("Firmware in {}: {} images {}", firmware.directory(), firmware.images().size(),
+                firmware.images().stream().map(i -> i.fileName() + (i.version() == null ? "" : " " + i.version()))
+                        .toList());
+    }
+
+    /** A failed refresh is logged and retried at the next tick; it must not end the schedule. */
+    private static void keepCurrent(String what, Runnable task) {
+        try {
+            task.run();
+        } catch (RuntimeException e) {
+            LOG.warn("Refreshing the {} failed, will retry: {}", what, e.getMessage());
+        }
+    }
+
+    /** The phones the admin declared, as of the latest import. */
+    Inventory inventory() {
+        return inventory;
+    }
+
+    /** The phones' observed records, live. */
+    PhoneRegistry phones() {
+        return phones;
+    }
+
+    /** The firmware images on hand, kept current with the firmware directory. */
+    FirmwareShelf firmware() {
+        return firmware;
     }
 
     private static void prepareStateDir(ZtpboxConfig config) {

@@ -2,14 +2,22 @@ package org.ztpbox.app;
 
 import java.time.Clock;
 import org.ztpbox.cli.ApplianceRuntime;
+import org.ztpbox.cli.ExportCommand;
+import org.ztpbox.cli.FirmwareCommand;
+import org.ztpbox.cli.ImportCommand;
 import org.ztpbox.cli.LeasesCommand;
+import org.ztpbox.cli.PhonesCommand;
 import org.ztpbox.cli.RunCommand;
 import org.ztpbox.cli.ZtpboxCommand;
 import org.ztpbox.config.ConfigException;
 import org.ztpbox.config.ZtpboxConfig;
+import org.ztpbox.core.InventoryStore;
 import org.ztpbox.core.LeaseStore;
+import org.ztpbox.core.PhoneRecordStore;
 import org.ztpbox.core.StoreException;
+import org.ztpbox.store.SqliteInventoryStore;
 import org.ztpbox.store.SqliteLeaseStore;
+import org.ztpbox.store.SqlitePhoneRecordStore;
 import picocli.CommandLine;
 
 /** The program's entry point: wires the commands to the real implementations. */
@@ -32,6 +40,18 @@ public final class Main implements ApplianceRuntime {
                 }
                 if (type == LeasesCommand.class) {
                     return type.cast(new LeasesCommand(runtime));
+                }
+                if (type == ImportCommand.class) {
+                    return type.cast(new ImportCommand(runtime));
+                }
+                if (type == ExportCommand.class) {
+                    return type.cast(new ExportCommand(runtime));
+                }
+                if (type == PhonesCommand.class) {
+                    return type.cast(new PhonesCommand(runtime));
+                }
+                if (type == FirmwareCommand.class) {
+                    return type.cast(new FirmwareCommand(runtime));
                 }
                 return CommandLine.defaultFactory().create(type);
             }
@@ -58,5 +78,15 @@ public final class Main implements ApplianceRuntime {
     @Override
     public LeaseStore openStore(ZtpboxConfig config) {
         return SqliteLeaseStore.open(config.databaseFile());
+    }
+
+    @Override
+    public InventoryStore openInventory(ZtpboxConfig config) {
+        return SqliteInventoryStore.open(config.databaseFile());
+    }
+
+    @Override
+    public PhoneRecordStore openPhoneRecords(ZtpboxConfig config) {
+        return SqlitePhoneRecordStore.open(config.databaseFile());
     }
 }

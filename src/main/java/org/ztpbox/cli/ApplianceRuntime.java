@@ -1,7 +1,9 @@
 package org.ztpbox.cli;
 
 import org.ztpbox.config.ZtpboxConfig;
+import org.ztpbox.core.InventoryStore;
 import org.ztpbox.core.LeaseStore;
+import org.ztpbox.core.PhoneRecordStore;
 
 /** What the commands need from the composition root, so that they depend on no implementation. */
 public interface ApplianceRuntime {
@@ -11,4 +13,10 @@ public interface ApplianceRuntime {
 
     /** Opens the configured store for reading and maintenance. */
     LeaseStore openStore(ZtpboxConfig config);
+
+    /** Opens the inventory in the configured store; an import through it reaches a running appliance. */
+    InventoryStore openInventory(ZtpboxConfig config);
+
+    /** Opens the phone records in the configured store (a running appliance writes them every second). */
+    PhoneRecordStore openPhoneRecords(ZtpboxConfig config);
 }

@@ -35,6 +35,9 @@ import org.ztpbox.core.PhoneModels;
  */
 public final class FirmwareDirectory implements FirmwareShelf {
 
+    /** How long an image must stay unchanged before it is served: a copy in progress keeps changing. */
+    public static final Duration DEFAULT_SETTLE = Duration.ofSeconds(5);
+
     private static final Pattern PART_IMAGE = Pattern.compile("(\\d{4}-\\d{5}-\\d{3})\\.sip\\.ld");
     private static final String COMBINED = "sip.ld";
 
