@@ -37,6 +37,8 @@ public final class ImportCommand implements Callable<Integer> {
 
     /** Far beyond any office's inventory; bounds the memory a wrong file can take. */
     static final long MAX_FILE_BYTES = 16L * 1024 * 1024;
+    /** Beyond this the list of changes is cut short: a first import of hundreds of phones says little per line. */
+    static final int MAX_CHANGES_LISTED = 200;
 
     private final ApplianceRuntime runtime;
 
@@ -85,6 +87,7 @@ public final class ImportCommand implements Callable<Integer> {
         try (InventoryStore inventory = runtime.openInventory(c)) {
             InventoryImport.Plan plan = InventoryImport.plan(inventory.phones(), parsed.phones(), clearEmptySecrets);
             printPlan(out, parsed, plan);
+            out.flush(); // the admin sees what is about to change even if the write takes a while
             if (dryRun) {
                 out.println("dry run: nothing changed");
                 return 0;
@@ -107,15 +110,10 @@ public final class ImportCommand implements Callable<Integer> {
         }
     }
 
+    /** The changes first and the summary last, where the eye lands, even after a long list. */
     private void printPlan(PrintWriter out, ParsedInventory parsed, InventoryImport.Plan plan) {
-        List<Phone> phones = plan.phones();
-        long unchanged = phones.size() - plan.count(InventoryImport.Change.Kind.ADDED)
-                - plan.count(InventoryImport.Change.Kind.CHANGED);
-        out.printf("%s (%s): %d phone%s: %d added, %d changed, %d removed, %d unchanged%n", file, parsed.format(),
-                phones.size(), phones.size() == 1 ? "" : "s", plan.count(InventoryImport.Change.Kind.ADDED),
-                plan.count(InventoryImport.Change.Kind.CHANGED), plan.count(InventoryImport.Change.Kind.REMOVED),
-                unchanged);
-        for (InventoryImport.Change change : plan.changes()) {
+        List<InventoryImport.Change> changes = plan.changes();
+        for (InventoryImport.Change change : changes.subList(0, Math.min(changes.size(), MAX_CHANGES_LISTED))) {
             switch (change.kind()) {
                 case ADDED -> out.printf("  + %s%n", change.mac());
                 case CHANGED -> out.printf("  ~ %s  %s%n", change.mac(), String.join(", ", change.fields()));
@@ -123,9 +121,19 @@ public final class ImportCommand implements Callable<Integer> {
                 default -> throw new IllegalStateException(change.kind().name());
             }
         }
+        if (changes.size() > MAX_CHANGES_LISTED) {
+            out.printf("  ... and %d more%n", changes.size() - MAX_CHANGES_LISTED);
+        }
         if (plan.secretsKept() > 0) {
             out.printf("stored passwords kept for %d phone%s whose password cells are empty%n", plan.secretsKept(),
                     plan.secretsKept() == 1 ? "" : "s");
         }
+        List<Phone> phones = plan.phones();
+        long unchanged = phones.size() - plan.count(InventoryImport.Change.Kind.ADDED)
+                - plan.count(InventoryImport.Change.Kind.CHANGED);
+        out.printf("%s (%s): %d phone%s: %d added, %d changed, %d removed, %d unchanged%n", file, parsed.format(),
+                phones.size(), phones.size() == 1 ? "" : "s", plan.count(InventoryImport.Change.Kind.ADDED),
+                plan.count(InventoryImport.Change.Kind.CHANGED), plan.count(InventoryImport.Change.Kind.REMOVED),
+                unchanged);
     }
 }
