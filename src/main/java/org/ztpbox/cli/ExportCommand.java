@@ -57,8 +57,9 @@ public final class ExportCommand implements Callable<Integer> {
             return 0;
         }
         write(Path.of(file).toAbsolutePath(), csv);
-        spec.commandLine().getErr().printf("exported %d phone%s to %s%s%n", phones.size(), phones.size() == 1 ? "" : "s",
-                file, includeSecrets ? " (with passwords, owner-only)" : " (passwords left empty)");
+        spec.commandLine().getErr().printf("exported %d phone%s to %s%s%n", phones.size(),
+                phones.size() == 1 ? "" : "s", file,
+                includeSecrets ? " (with passwords, owner-only)" : " (passwords left empty)");
         return 0;
     }
 

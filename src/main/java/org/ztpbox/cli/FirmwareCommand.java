@@ -86,7 +86,8 @@ public final class FirmwareCommand implements Callable<Integer> {
         org.ztpbox.core.FlatJson.quote(json, shelf.directory().toString());
         json.append(",\n\"images\": ").append(JsonListing.array(shelf.images().stream()
                 .map(FirmwareCommand::imageRow).toList()));
-        json.append(",\n\"phones\": ").append(JsonListing.array(phones.stream().map(FirmwareCommand::phoneRow).toList()));
+        json.append(",\n\"phones\": ").append(JsonListing.array(phones.stream().map(FirmwareCommand::phoneRow)
+                .toList()));
         json.append(",\n\"pending\": ").append(JsonListing.strings(shelf.pending()));
         json.append(",\n\"ignored\": ").append(JsonListing.strings(shelf.ignored())).append("}");
         out.println(json);

@@ -71,7 +71,8 @@ public final class PhonesCommand implements Callable<Integer> {
 
     /** Inventory and records, read from the store. */
     static List<PhoneOverview> overview(ApplianceRuntime runtime, ZtpboxConfig c) {
-        try (InventoryStore inventory = runtime.openInventory(c); PhoneRecordStore records = runtime.openPhoneRecords(c)) {
+        try (InventoryStore inventory = runtime.openInventory(c);
+             PhoneRecordStore records = runtime.openPhoneRecords(c)) {
             return PhoneOverview.of(inventory.phones(), records.records());
         }
     }

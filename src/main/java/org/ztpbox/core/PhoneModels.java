@@ -121,11 +121,13 @@ public final class PhoneModels {
      * revision ({@code 3111-46162-001,7}). Empty for a part number not in the table.
      */
     public static Optional<String> forPartNumber(String partNumber) {
-        if (partNumber == null) {
-            return Optional.empty();
-        }
+        return partNumber == null ? Optional.empty()
+                : Optional.ofNullable(BY_PART_NUMBER.get(withoutRevision(partNumber)));
+    }
+
+    /** Without the hardware revision option 60 appends: {@code 3111-46162-001,7} is {@code 3111-46162-001}. */
+    public static String withoutRevision(String partNumber) {
         int comma = partNumber.indexOf(',');
-        String part = (comma < 0 ? partNumber : partNumber.substring(0, comma)).trim();
-        return Optional.ofNullable(BY_PART_NUMBER.get(part));
+        return (comma < 0 ? partNumber : partNumber.substring(0, comma)).trim();
     }
 }

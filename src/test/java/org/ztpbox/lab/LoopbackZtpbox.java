@@ -68,7 +68,8 @@ public final class LoopbackZtpbox implements AutoCloseable {
             await("ztpbox running").atMost(START_TIMEOUT).pollInterval(Duration.ofMillis(100))
                     .until(() -> !server.isAlive() || server.log().contains(READY_LINE));
         } catch (ConditionTimeoutException e) {
-            throw new AssertionError("ztpbox did not start within " + START_TIMEOUT.toSeconds() + " s:\n" + logTail(), e);
+            throw new AssertionError("ztpbox did not start within " + START_TIMEOUT.toSeconds() + " s:\n"
+                    + logTail(), e);
         }
         if (!server.isAlive()) {
             throw new AssertionError("ztpbox exited with " + server.exitValue() + " before running:\n" + logTail());

@@ -119,8 +119,8 @@ public final class InventoryParser {
             }
             for (int column = layout.width(); column < row.fields().size(); column++) {
                 if (!cell(row, column).isEmpty()) {
-                    report(error(row.line(), layout.describe(column), "a value beyond the last column of"
-                            + " the header row (" + layout.width() + " columns); is a separator too many in this line?"));
+                    report(error(row.line(), layout.describe(column), "a value beyond the last column of the"
+                            + " header row (" + layout.width() + " columns); is a separator too many in this line?"));
                     break;
                 }
             }

@@ -72,8 +72,7 @@ public final class PhoneObservations {
         Facts f = new Facts();
         String partNumber = e.detail("part_number");
         if (partNumber != null) {
-            int comma = partNumber.indexOf(',');
-            f.partNumber = (comma < 0 ? partNumber : partNumber.substring(0, comma)).trim();
+            f.partNumber = PhoneModels.withoutRevision(partNumber);
         }
         f.model = model(e.detail("model"));
         if (f.model == null && partNumber != null) {
