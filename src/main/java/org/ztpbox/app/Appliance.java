@@ -130,7 +130,7 @@ final class Appliance implements AutoCloseable {
      * second, a firmware file dropped in within a few, and observations reach the store every second.
      */
     private PhoneRecorder startProvisioningState(ZtpboxConfig config, Clock clock, GroupCommitJournal journal,
-                                                 ScheduledExecutorService maintenance) throws IOException {
+                                                 ScheduledExecutorService maintenance) {
         inventory = SqliteInventoryStore.open(config.databaseFile());
         stopOrder.push(inventory);
         LOG.info("Inventory: {} phones (generation {})", inventory.phones().size(), inventory.generation());
@@ -138,8 +138,7 @@ final class Appliance implements AutoCloseable {
         stopOrder.push(records);
         phones = new PhoneRecorder(journal, inventory, records);
         stopOrder.push(phones::flush); // stopped after the listeners: their last events are kept
-        firmware = new FirmwareDirectory(Files.createDirectories(config.firmwareDirectory()), clock,
-                FirmwareDirectory.DEFAULT_SETTLE);
+        firmware = new FirmwareDirectory(firmwareDirectory(config), clock, FirmwareDirectory.DEFAULT_SETTLE);
         firmware.rescan();
         logFirmware();
         maintenance.scheduleWithFixedDelay(() -> keepCurrent("inventory", () -> {
@@ -155,6 +154,16 @@ final class Appliance implements AutoCloseable {
             }
         }), 2, 2, TimeUnit.SECONDS);
         return phones;
+    }
+
+    /** Created at start, so that the admin finds where to drop images. */
+    private static java.nio.file.Path firmwareDirectory(ZtpboxConfig config) {
+        try {
+            return Files.createDirectories(config.firmwareDirectory());
+        } catch (IOException e) {
+            throw new ConfigException("provisioning.firmware-dir", List.of(new ConfigException.ConfigProblem(
+                    "provisioning.firmware-dir", 0, "cannot create " + config.firmwareDirectory() + ": " + e)));
+        }
     }
 
     private void logFirmware() {

@@ -148,6 +148,16 @@ class InventoryCommandsTest {
     }
 
     @Test
+    void aFirmwareDirectoryThatCannotBeCreatedIsAConfigurationError() throws Exception {
+        Path notADirectory = file("firmware", "a file where the directory should be");
+        config = Files.writeString(dir.resolve("ztpbox.yaml"), "network:\n  interface: lo\n  address: 127.0.0.1\n"
+                + "provisioning:\n  firmware-dir: " + notADirectory + "\nstate-dir: " + dir.resolve("state") + "\n");
+
+        assertThat(run("run")).isEqualTo(2);
+        assertThat(err.toString()).contains("provisioning.firmware-dir", "cannot create " + notADirectory);
+    }
+
+    @Test
     void listsFirmwareAndThePhonesWhoseModelHasNoImage() throws Exception {
         run("import", file("phones.csv", INVENTORY).toString());
         try (SqlitePhoneRecordStore records = SqlitePhoneRecordStore.open(dir.resolve("state/ztpbox.db"))) {
