@@ -19,6 +19,8 @@ import org.ztpbox.config.ClientClassConfig;
 import org.ztpbox.config.ConfigException;
 import org.ztpbox.config.Reservation;
 import org.ztpbox.config.ZtpboxConfig;
+import org.ztpbox.core.EventSink;
+import org.ztpbox.core.FileCatalog;
 import org.ztpbox.core.FirmwareShelf;
 import org.ztpbox.core.Inventory;
 import org.ztpbox.core.Ipv4Address;
@@ -29,8 +31,10 @@ import org.ztpbox.dhcp.engine.DhcpEngine;
 import org.ztpbox.dhcp.pool.LeaseTable;
 import org.ztpbox.dhcp.server.DhcpServer;
 import org.ztpbox.http.server.HttpServer;
+import org.ztpbox.provisioning.AdminPasswordFile;
 import org.ztpbox.provisioning.BootDirectivesService;
-import org.ztpbox.provisioning.StaticFileCatalog;
+import org.ztpbox.provisioning.ClientAddressBook;
+import org.ztpbox.provisioning.NeighbourTable;
 import org.ztpbox.provisioning.UploadDirectory;
 import org.ztpbox.provisioning.firmware.FirmwareDirectory;
 import org.ztpbox.provisioning.records.PhoneRecorder;
@@ -50,14 +54,22 @@ final class Appliance implements AutoCloseable {
     private static final int MAX_PENDING_EVENTS = 200_000;
 
     private final Deque<AutoCloseable> stopOrder = new ArrayDeque<>();
-    private SqliteInventoryStore inventory;
+    private Inventory inventory;
     private PhoneRecorder phones;
-    private FirmwareDirectory firmware;
+    private FirmwareShelf firmware;
 
     static Appliance start(ZtpboxConfig config, Clock clock) throws Exception {
+        return start(config, clock, null);
+    }
+
+    /**
+     * Starts with the given inventory and firmware shelf behind the generated configuration; null
+     * means the inventory imported into the store and the firmware directory, kept current.
+     */
+    static Appliance start(ZtpboxConfig config, Clock clock, ProvisioningPorts ports) throws Exception {
         Appliance appliance = new Appliance();
         try {
-            appliance.startAll(config, clock);
+            appliance.startAll(config, clock, ports);
             return appliance;
         } catch (Exception | Error e) {
             appliance.close();
@@ -65,7 +77,7 @@ final class Appliance implements AutoCloseable {
         }
     }
 
-    private void startAll(ZtpboxConfig config, Clock clock) throws Exception {
+    private void startAll(ZtpboxConfig config, Clock clock, ProvisioningPorts ports) throws Exception {
         // Netty's leak detector records a stack trace for one buffer in 128: with a packet per TFTP
         // block that is a few per cent of the server's CPU. -Dio.netty.leakDetection.level still wins.
         if (System.getProperty("io.netty.leakDetection.level") == null) {
@@ -82,13 +94,16 @@ final class Appliance implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        // Every protocol reports through the recorder, which keeps the phones' records and passes
-        // each event on to the journal.
-        PhoneRecorder recorder = startProvisioningState(config, clock, journal, maintenance);
+        // Every event passes the address book, then the phones' records, on its way to the journal:
+        // the address book puts a TFTP request, which names no client, on the timeline of the phone
+        // that leased the address; the recorder keeps what each phone reported.
+        PhoneRecorder recorder = startProvisioningState(config, clock, journal, maintenance, ports);
         stopOrder.push(() -> { // before the stores it refreshes close
             maintenance.shutdownNow();
             maintenance.awaitTermination(5, TimeUnit.SECONDS);
         });
+        ClientAddressBook addressBook = new ClientAddressBook(recorder, NeighbourTable.system());
+        EventSink events = addressBook;
 
         LeaseTable table = leaseTable(config);
         var leases = store.loadLeases();
@@ -96,23 +111,31 @@ final class Appliance implements AutoCloseable {
         BootDirectivesService boot = new BootDirectivesService(config.provisioning().url(), network.address(),
                 config.http().port());
         DhcpEngine engine = new DhcpEngine(config.dhcp(), network.address(), boot.directives(), table);
-        DhcpServer dhcp = new DhcpServer(engine, journal, recorder, network.interfaceName(), config.dhcp().port(),
+        DhcpServer dhcp = new DhcpServer(engine, journal, events, network.interfaceName(), config.dhcp().port(),
                 config.dhcp().rateLimit(), clock);
         dhcp.start();
         stopOrder.push(dhcp);
 
         // One catalog and one upload area, shared by every file transport.
-        StaticFileCatalog catalog = new StaticFileCatalog(config.stateDir().resolve("files"));
         UploadDirectory uploads = new UploadDirectory(config.stateDir().resolve("uploads"));
+        // Encryption: the master configuration names each phone's key file; the served catalog is wrapped so
+        // credentials go out encrypted with the key the phone holds; completed key fetches are watched for.
+        EncryptionAssembly.Wired encryption = EncryptionAssembly.wire(config, store.keyDeliveries(), clock);
+        stopOrder.push(encryption);
+        ProvisioningPorts withKeys = new ProvisioningPorts(inventory, firmware, encryption.keyDelivery());
+        ProvisioningAssembly.Catalogs catalogs = ProvisioningAssembly.catalogs(config, network.address().toString(),
+                boot.directives().provisioningUrl(), withKeys, uploads, events, clock);
+        FileCatalog catalog = encryption.wrap(catalogs.catalog());
+        EventSink fileEvents = encryption.observe(events);
         if (config.tftp().enabled()) {
-            TftpServer tftp = new TftpServer(config.tftp(), null, catalog, uploads, recorder, clock,
+            TftpServer tftp = new TftpServer(config.tftp(), null, catalog, uploads, fileEvents, addressBook, clock,
                     Runtime.getRuntime().availableProcessors());
             tftp.start();
             stopOrder.push(tftp);
         }
         if (config.http().enabled()) {
             HttpServer http = HttpAssembly.create(config, network.address(), boot.directives().provisioningUrl(),
-                    catalog, uploads, recorder, clock);
+                    catalog, uploads, fileEvents, clock);
             http.start();
             stopOrder.push(http);
         }
@@ -122,37 +145,50 @@ final class Appliance implements AutoCloseable {
         LOG.info("ztpbox running: dhcp.mode={} on {} ({}), {} leases loaded, provisioning URL {}, state in {}",
                 config.dhcp().mode().configName(), network.interfaceName(), network.address(), leases.size(),
                 boot.directives().provisioningUrl(), config.stateDir());
+        LOG.info("Phone configuration rendered from templates in {}; phone admin password {} ('ztpbox admin-password'"
+                + " shows it)", catalogs.templates(), config.provisioning().rendering().adminPassword() != null
+                ? "from provisioning.admin-password" : "in " + config.stateDir().resolve(AdminPasswordFile.NAME));
     }
 
     /**
      * The inventory, the phones' records and the firmware shelf, each kept current by the
      * maintenance thread: an import by {@code ztpbox import} in another process is seen within a
      * second, a firmware file dropped in within a few, and observations reach the store every second.
+     *
+     * @param given an inventory and firmware shelf to use instead of the stored ones, or null
      */
     private PhoneRecorder startProvisioningState(ZtpboxConfig config, Clock clock, GroupCommitJournal journal,
-                                                 ScheduledExecutorService maintenance) {
-        inventory = SqliteInventoryStore.open(config.databaseFile());
-        stopOrder.push(inventory);
-        LOG.info("Inventory: {} phones (generation {})", inventory.phones().size(), inventory.generation());
+                                                 ScheduledExecutorService maintenance, ProvisioningPorts given) {
+        if (given == null) {
+            SqliteInventoryStore stored = SqliteInventoryStore.open(config.databaseFile());
+            stopOrder.push(stored);
+            LOG.info("Inventory: {} phones (generation {})", stored.phones().size(), stored.generation());
+            maintenance.scheduleWithFixedDelay(() -> keepCurrent("inventory", () -> {
+                if (stored.refresh()) {
+                    LOG.info("Inventory changed: {} phones (generation {})", stored.phones().size(),
+                            stored.generation());
+                }
+            }), 1, 1, TimeUnit.SECONDS);
+            FirmwareDirectory directory = new FirmwareDirectory(firmwareDirectory(config), clock,
+                    FirmwareDirectory.DEFAULT_SETTLE);
+            directory.rescan();
+            logFirmware(directory);
+            maintenance.scheduleWithFixedDelay(() -> keepCurrent("firmware", () -> {
+                if (directory.rescan()) {
+                    logFirmware(directory);
+                }
+            }), 2, 2, TimeUnit.SECONDS);
+            inventory = stored;
+            firmware = directory;
+        } else {
+            inventory = given.inventory();
+            firmware = given.firmware();
+        }
         SqlitePhoneRecordStore records = SqlitePhoneRecordStore.open(config.databaseFile());
         stopOrder.push(records);
         phones = new PhoneRecorder(journal, inventory, records);
         stopOrder.push(phones::flush); // stopped after the listeners: their last events are kept
-        firmware = new FirmwareDirectory(firmwareDirectory(config), clock, FirmwareDirectory.DEFAULT_SETTLE);
-        firmware.rescan();
-        logFirmware();
-        maintenance.scheduleWithFixedDelay(() -> keepCurrent("inventory", () -> {
-            if (inventory.refresh()) {
-                LOG.info("Inventory changed: {} phones (generation {})", inventory.phones().size(),
-                        inventory.generation());
-            }
-        }), 1, 1, TimeUnit.SECONDS);
         maintenance.scheduleWithFixedDelay(() -> keepCurrent("phone records", phones::flush), 1, 1, TimeUnit.SECONDS);
-        maintenance.scheduleWithFixedDelay(() -> keepCurrent("firmware", () -> {
-            if (firmware.rescan()) {
-                logFirmware();
-            }
-        }), 2, 2, TimeUnit.SECONDS);
         return phones;
     }
 
@@ -166,7 +202,7 @@ final class Appliance implements AutoCloseable {
         }
     }
 
-    private void logFirmware() {
+    private static void logFirmware(FirmwareDirectory firmware) {
         LOG.info("Firmware in {}: {} images {}", firmware.directory(), firmware.images().size(),
                 firmware.images().stream().map(i -> i.fileName() + (i.version() == null ? "" : " " + i.version()))
                         .toList());

@@ -1,9 +1,12 @@
 package org.ztpbox.cli;
 
+import java.io.IOException;
 import org.ztpbox.config.ZtpboxConfig;
+import org.ztpbox.core.EncryptionKeys;
 import org.ztpbox.core.InventoryStore;
 import org.ztpbox.core.LeaseStore;
 import org.ztpbox.core.PhoneRecordStore;
+import org.ztpbox.provisioning.catalog.TemplateCheck;
 
 /** What the commands need from the composition root, so that they depend on no implementation. */
 public interface ApplianceRuntime {
@@ -13,6 +16,11 @@ public interface ApplianceRuntime {
 
     /** Opens the configured store for reading and maintenance. */
     LeaseStore openStore(ZtpboxConfig config);
+
+    /** Renders every file each inventory phone would get, serving and writing nothing. */
+    TemplateCheck.Report checkTemplates(ZtpboxConfig config) throws IOException;
+    /** The configuration-file encryption keys under the configured state directory. */
+    EncryptionKeys keys(ZtpboxConfig config);
 
     /** Opens the inventory in the configured store; an import through it reaches a running appliance. */
     InventoryStore openInventory(ZtpboxConfig config);

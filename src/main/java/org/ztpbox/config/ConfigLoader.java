@@ -59,10 +59,14 @@ public final class ConfigLoader {
         DhcpConfig dhcp = new DhcpConfigReader(problems).read(top.section("dhcp"), network);
 
         YamlSection prov = top.section("provisioning");
-        ProvisioningConfig provisioning = new ProvisioningConfig(prov.value("url", ConfigLoader::provisioningUrl)
-                .orElse(null), prov.value("firmware-dir", ConfigLoader::directory)
-                .orElse(ProvisioningConfig.DEFAULT_FIRMWARE_DIR));
-        prov.finish(Set.of("url", "firmware-dir"));
+        URI url = prov.value("url", ConfigLoader::provisioningUrl).orElse(null);
+        RenderingConfig rendering = RenderingConfigReader.read(prov, dhcp.ntp());
+        Path firmwareDir = prov.value("firmware-dir", ConfigLoader::directory)
+                .orElse(ProvisioningConfig.DEFAULT_FIRMWARE_DIR);
+        ProvisioningConfig provisioning = new ProvisioningConfig(url, rendering, EncryptionConfigReader.read(prov),
+                firmwareDir);
+        prov.finish(union(union(Set.of("url", "firmware-dir"), RenderingConfigReader.KEYS),
+                EncryptionConfigReader.KEYS));
 
         TftpConfig tftp = TftpConfigReader.read(top.section("tftp"));
         HttpConfig http = new HttpConfigReader(problems).read(top.section("http"));
@@ -77,6 +81,12 @@ public final class ConfigLoader {
         top.finish(TOP_KEYS);
         problems.throwIfAny(source);
         return new ZtpboxConfig(network, dhcp, provisioning, tftp, http, stateDir, store);
+    }
+
+    private static Set<String> union(Set<String> a, Set<String> b) {
+        Set<String> all = new java.util.HashSet<>(a);
+        all.addAll(b);
+        return all;
     }
 
     private static Node compose(String source, String yaml, Problems problems) {
