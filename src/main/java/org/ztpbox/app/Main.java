@@ -1,12 +1,17 @@
 package org.ztpbox.app;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.time.Clock;
 import java.util.Optional;
 import org.ztpbox.cli.ApplianceRuntime;
 import org.ztpbox.cli.CryptCommands;
+import org.ztpbox.cli.ExportCommand;
+import org.ztpbox.cli.FirmwareCommand;
+import org.ztpbox.cli.ImportCommand;
 import org.ztpbox.cli.KeysCommand;
 import org.ztpbox.cli.LeasesCommand;
+import org.ztpbox.cli.PhonesCommand;
 import org.ztpbox.cli.PrepareResetCommand;
 import org.ztpbox.cli.ResetGuideCommand;
 import org.ztpbox.cli.RestoreOverridesCommand;
@@ -18,13 +23,20 @@ import org.ztpbox.config.ConfigException;
 import org.ztpbox.config.ZtpboxConfig;
 import org.ztpbox.core.EncryptionKeys;
 import org.ztpbox.core.ExpectedConfiguration;
+import org.ztpbox.core.FirmwareShelf;
+import org.ztpbox.core.InventoryStore;
 import org.ztpbox.core.Ipv4Address;
+import org.ztpbox.core.KeyDelivery;
 import org.ztpbox.core.LeaseStore;
+import org.ztpbox.core.PhoneRecordStore;
 import org.ztpbox.core.QuarantineStore;
 import org.ztpbox.core.StoreException;
 import org.ztpbox.provisioning.BootDirectivesService;
 import org.ztpbox.provisioning.catalog.TemplateCheck;
+import org.ztpbox.store.InMemoryInventoryStore;
+import org.ztpbox.store.SqliteInventoryStore;
 import org.ztpbox.store.SqliteLeaseStore;
+import org.ztpbox.store.SqlitePhoneRecordStore;
 import org.ztpbox.store.SqliteQuarantineStore;
 import picocli.CommandLine;
 
@@ -73,6 +85,18 @@ public final class Main implements ApplianceRuntime {
                 if (type == CryptCommands.Decrypt.class) {
                     return type.cast(new CryptCommands.Decrypt(runtime));
                 }
+                if (type == ImportCommand.class) {
+                    return type.cast(new ImportCommand(runtime));
+                }
+                if (type == ExportCommand.class) {
+                    return type.cast(new ExportCommand(runtime));
+                }
+                if (type == PhonesCommand.class) {
+                    return type.cast(new PhonesCommand(runtime));
+                }
+                if (type == FirmwareCommand.class) {
+                    return type.cast(new FirmwareCommand(runtime));
+                }
                 return CommandLine.defaultFactory().create(type);
             }
         });
@@ -103,7 +127,7 @@ public final class Main implements ApplianceRuntime {
     @Override
     public TemplateCheck.Report checkTemplates(ZtpboxConfig config) throws IOException {
         String address = addressOrAny(config);
-        return ProvisioningAssembly.check(config, address, provisioningUrl(config, address), ProvisioningPorts.none());
+        return ProvisioningAssembly.check(config, address, provisioningUrl(config, address), importedPhones(config));
     }
 
     @Override
@@ -126,7 +150,7 @@ public final class Main implements ApplianceRuntime {
         String address = addressOrAny(config);
         try {
             return ProvisioningAssembly.expected(config, address, provisioningUrl(config, address),
-                    ProvisioningPorts.none());
+                    importedPhones(config));
         } catch (IOException e) {
             throw new IllegalStateException("cannot read the templates: " + e.getMessage(), e);
         }
@@ -142,8 +166,30 @@ public final class Main implements ApplianceRuntime {
                 : BootDirectivesService.defaultUrl(Ipv4Address.parse(address), config.http().port());
     }
 
+    /** The imported phones, copied out of the store (closed again at once), for rendering as the appliance would. */
+    private static ProvisioningPorts importedPhones(ZtpboxConfig config) {
+        if (!Files.exists(config.databaseFile())) {
+            return ProvisioningPorts.none(); // nothing imported
+        }
+        InMemoryInventoryStore copy = new InMemoryInventoryStore();
+        try (InventoryStore inventory = SqliteInventoryStore.open(config.databaseFile())) {
+            copy.replace(inventory.phones(), "ztpbox.db");
+        }
+        return new ProvisioningPorts(copy, FirmwareShelf.none(), KeyDelivery.none());
+    }
+
     @Override
     public EncryptionKeys keys(ZtpboxConfig config) {
         return EncryptionAssembly.keyRing(config, Clock.systemUTC());
+    }
+
+    @Override
+    public InventoryStore openInventory(ZtpboxConfig config) {
+        return SqliteInventoryStore.open(config.databaseFile());
+    }
+
+    @Override
+    public PhoneRecordStore openPhoneRecords(ZtpboxConfig config) {
+        return SqlitePhoneRecordStore.open(config.databaseFile());
     }
 }

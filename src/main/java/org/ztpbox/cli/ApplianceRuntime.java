@@ -6,8 +6,10 @@ import java.util.Optional;
 import org.ztpbox.config.ZtpboxConfig;
 import org.ztpbox.core.EncryptionKeys;
 import org.ztpbox.core.ExpectedConfiguration;
+import org.ztpbox.core.InventoryStore;
 import org.ztpbox.core.Ipv4Address;
 import org.ztpbox.core.LeaseStore;
+import org.ztpbox.core.PhoneRecordStore;
 import org.ztpbox.core.QuarantineStore;
 import org.ztpbox.provisioning.catalog.TemplateCheck;
 
@@ -25,6 +27,12 @@ public interface ApplianceRuntime {
 
     /** The configuration-file encryption keys under the configured state directory. */
     EncryptionKeys keys(ZtpboxConfig config);
+
+    /** Opens the inventory in the configured store; an import through it reaches a running appliance. */
+    InventoryStore openInventory(ZtpboxConfig config);
+
+    /** Opens the phone records in the configured store (a running appliance writes them every second). */
+    PhoneRecordStore openPhoneRecords(ZtpboxConfig config);
 
     /** Opens the record of override quarantines (in the same store; works while the appliance runs). */
     QuarantineStore openQuarantines(ZtpboxConfig config);

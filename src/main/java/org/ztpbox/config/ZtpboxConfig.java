@@ -15,4 +15,9 @@ public record ZtpboxConfig(NetworkConfig network, DhcpConfig dhcp, ProvisioningC
     public Path uploadsDir() {
         return stateDir.resolve("uploads");
     }
+
+    /** Where firmware images are dropped: {@code provisioning.firmware-dir}, resolved against the state directory. */
+    public Path firmwareDirectory() {
+        return stateDir.resolve(provisioning.firmwareDir());
+    }
 }

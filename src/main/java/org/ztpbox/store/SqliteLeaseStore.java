@@ -34,7 +34,7 @@ public final class SqliteLeaseStore implements LeaseStore {
 
     private static final SchemaMigrations MIGRATIONS = new SchemaMigrations("/org/ztpbox/store/migrations/sqlite",
             List.of("V1__leases_and_events.sql", "V2__events_pruned_by_rowid.sql", "V3__key_deliveries.sql",
-                    "V5__override_quarantine.sql"));
+                    "V4__inventory.sql", "V5__override_quarantine.sql"));
 
     private final Path file;
     private final Connection connection;
@@ -63,8 +63,8 @@ public final class SqliteLeaseStore implements LeaseStore {
     }
 
     /**
-     * A connection to the database file in WAL mode with the schema up to date, not auto-committing:
-     * every store of this package opens its own, and other processes read and write beside it.
+     * A connection to the database file (created if needed) in WAL mode, schema up to date, auto-commit
+     * off: what every store over this one file opens, so that each has its own connection.
      */
     static Connection connect(Path file) {
         try {
