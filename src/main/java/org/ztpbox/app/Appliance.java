@@ -17,6 +17,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.ztpbox.config.ClientClassConfig;
 import org.ztpbox.config.ConfigException;
+import org.ztpbox.config.Durations;
 import org.ztpbox.config.Reservation;
 import org.ztpbox.config.ZtpboxConfig;
 import org.ztpbox.core.Ipv4Address;
@@ -25,6 +26,7 @@ import org.ztpbox.core.MacAddress;
 import org.ztpbox.dhcp.engine.DhcpEngine;
 import org.ztpbox.dhcp.pool.LeaseTable;
 import org.ztpbox.dhcp.server.DhcpServer;
+import org.ztpbox.diagnose.OwnServer;
 import org.ztpbox.http.server.HttpServer;
 import org.ztpbox.provisioning.BootDirectivesService;
 import org.ztpbox.provisioning.StaticFileCatalog;
@@ -102,10 +104,25 @@ final class Appliance implements AutoCloseable {
         });
         stopOrder.push(maintenance::shutdownNow);
         maintenance.scheduleAtFixedRate(() -> pruneEvents(store, config, clock), 1, 60, TimeUnit.MINUTES);
+        if (config.doctor().probesPeriodically()) {
+            scheduleProbe(config, store, journal, clock, maintenance);
+        }
 
         LOG.info("ztpbox running: dhcp.mode={} on {} ({}), {} leases loaded, provisioning URL {}, state in {}",
                 config.dhcp().mode().configName(), network.interfaceName(), network.address(), leases.size(),
                 boot.directives().provisioningUrl(), config.stateDir());
+    }
+
+    /** The periodic DHCP probe: first run soon after start (within 30 s), then every doctor.probe-interval. */
+    private static void scheduleProbe(ZtpboxConfig config, SqliteLeaseStore store, GroupCommitJournal journal,
+                                      Clock clock, ScheduledExecutorService executor) {
+        OwnServer own = DoctorWiring.ownServer(config, null);
+        PeriodicProbe probe = new PeriodicProbe(own, DoctorWiring.prober(config, own), config.doctor().probeWait(),
+                store, journal, clock);
+        long interval = config.doctor().probeInterval().toMillis();
+        executor.scheduleWithFixedDelay(probe, Math.min(interval, 30_000), interval, TimeUnit.MILLISECONDS);
+        LOG.info("DHCP probe of the LAN every {} ({} per run)", Durations.format(config.doctor().probeInterval()),
+                Durations.format(config.doctor().probeWait()));
     }
 
     private static void prepareStateDir(ZtpboxConfig config) {

@@ -1,14 +1,18 @@
 package org.ztpbox.app;
 
 import java.time.Clock;
+import java.time.Duration;
 import org.ztpbox.cli.ApplianceRuntime;
+import org.ztpbox.cli.DoctorCommand;
 import org.ztpbox.cli.LeasesCommand;
 import org.ztpbox.cli.RunCommand;
 import org.ztpbox.cli.ZtpboxCommand;
 import org.ztpbox.config.ConfigException;
 import org.ztpbox.config.ZtpboxConfig;
+import org.ztpbox.core.DhcpProbeReport;
 import org.ztpbox.core.LeaseStore;
 import org.ztpbox.core.StoreException;
+import org.ztpbox.diagnose.OwnServer;
 import org.ztpbox.store.SqliteLeaseStore;
 import picocli.CommandLine;
 
@@ -32,6 +36,9 @@ public final class Main implements ApplianceRuntime {
                 }
                 if (type == LeasesCommand.class) {
                     return type.cast(new LeasesCommand(runtime));
+                }
+                if (type == DoctorCommand.class) {
+                    return type.cast(new DoctorCommand(runtime));
                 }
                 return CommandLine.defaultFactory().create(type);
             }
@@ -58,5 +65,15 @@ public final class Main implements ApplianceRuntime {
     @Override
     public LeaseStore openStore(ZtpboxConfig config) {
         return SqliteLeaseStore.open(config.databaseFile());
+    }
+
+    @Override
+    public OwnServer ownServer(ZtpboxConfig config, String interfaceName) {
+        return DoctorWiring.ownServer(config, interfaceName);
+    }
+
+    @Override
+    public DhcpProbeReport probeDhcp(ZtpboxConfig config, OwnServer own, Duration wait) {
+        return DoctorWiring.probe(config, own, wait);
     }
 }

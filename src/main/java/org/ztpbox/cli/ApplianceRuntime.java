@@ -1,7 +1,10 @@
 package org.ztpbox.cli;
 
+import java.time.Duration;
 import org.ztpbox.config.ZtpboxConfig;
+import org.ztpbox.core.DhcpProbeReport;
 import org.ztpbox.core.LeaseStore;
+import org.ztpbox.diagnose.OwnServer;
 
 /** What the commands need from the composition root, so that they depend on no implementation. */
 public interface ApplianceRuntime {
@@ -11,4 +14,13 @@ public interface ApplianceRuntime {
 
     /** Opens the configured store for reading and maintenance. */
     LeaseStore openStore(ZtpboxConfig config);
+
+    /**
+     * ztpbox as the LAN sees it: interface, address, provisioning URL. {@code interfaceName}
+     * overrides {@code network.interface} when not null.
+     */
+    OwnServer ownServer(ZtpboxConfig config, String interfaceName);
+
+    /** Runs the phone-emulating DHCP probe on {@code own}'s interface, collecting answers for {@code wait}. */
+    DhcpProbeReport probeDhcp(ZtpboxConfig config, OwnServer own, Duration wait);
 }
