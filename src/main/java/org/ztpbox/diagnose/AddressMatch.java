@@ -48,9 +48,14 @@ public record AddressMatch(ProvisioningAddress address, Verdict verdict, List<St
             unserved.add("scheme " + a.scheme() + ", which ztpbox does not serve");
             return new AddressMatch(a, Verdict.ZTPBOX_UNSERVED, unserved);
         }
-        if (sameScheme.stream().noneMatch(f -> f.directory().equals(a.directory()))) {
+        String served = sameScheme.get(0).directory();
+        if (sameScheme.stream().noneMatch(f -> a.directory().startsWith(f.directory()))) {
             return new AddressMatch(a, Verdict.ELSEWHERE, List.of("path " + a.directory() + " on this box, where ztpbox"
-                    + " serves " + sameScheme.get(0).directory() + " over " + a.scheme()));
+                    + " serves " + served + " over " + a.scheme()));
+        }
+        if (sameScheme.stream().noneMatch(f -> f.directory().equals(a.directory()))) {
+            unserved.add("path " + a.directory() + ", below ztpbox's " + served + ": phones get ztpbox's files only if"
+                    + " that directory holds them");
         }
         if (sameScheme.stream().noneMatch(f -> f.port() == a.effectivePort())) {
             unserved.add("port " + a.effectivePort() + ", where ztpbox serves " + a.scheme() + " on port "

@@ -28,7 +28,7 @@ public record OwnServer(String interfaceName, Ipv4Address address, String provis
     }
 
     public OwnServer {
-        names = Set.copyOf(names);
+        names = java.util.Collections.unmodifiableSet(new LinkedHashSet<>(names)); // kept in order: shown to people
         served = List.copyOf(served);
     }
 

@@ -38,6 +38,7 @@ import org.ztpbox.core.Ipv4Address;
 import org.ztpbox.core.MacAddress;
 import org.ztpbox.core.ProbePersona;
 import org.ztpbox.dhcp.DhcpMessage;
+import org.ztpbox.dhcp.DhcpOptionCodes;
 import org.ztpbox.dhcp.codec.DhcpCodec;
 
 /**
@@ -138,14 +139,25 @@ public final class DhcpProber {
                     informFrom = null;
                 }
             }
+            List<DhcpMessage> questions = new ArrayList<>();
             for (ProbePersona persona : ProbePersona.values()) {
-                send(broadcast, answers, sent, ProbeMessages.discover(persona, mac, random.nextInt()), persona);
+                questions.add(ProbeMessages.discover(persona, mac, random.nextInt()));
                 if (informFrom != null) {
-                    send(broadcast, answers, sent, ProbeMessages.inform(persona, mac, random.nextInt(), informFrom),
-                            persona);
+                    questions.add(ProbeMessages.inform(persona, mac, random.nextInt(), informFrom));
                 }
             }
-            Thread.sleep(window.toMillis());
+            for (DhcpMessage question : questions) {
+                answers.asked(question.xid(), new ProbeAnswers.Question(persona(question), question.type(),
+                        clock.instant()));
+                sent.add(send(broadcast, question));
+            }
+            // Once more halfway, as a client retransmits (RFC 2131 §4.1): a server busy with a ping check
+            // before offering (dnsmasq does one, up to 3 s) may drop what arrives meanwhile.
+            Thread.sleep(window.toMillis() / 2);
+            for (DhcpMessage question : questions) {
+                send(broadcast, question);
+            }
+            Thread.sleep(window.toMillis() - window.toMillis() / 2);
             return new DhcpProbeReport(interfaceName, informFrom, mac, ProbeMessages.PHONE_MODEL,
                     ProbeMessages.PHONE_FIRMWARE, started, window, sent, withMacs(answers.replies(), ownMac), notes);
         } catch (InterruptedException e) {
@@ -178,14 +190,17 @@ public final class DhcpProber {
         }
     }
 
-    private void send(Channel channel, ProbeAnswers answers, List<String> sent, DhcpMessage message,
-                      ProbePersona persona) throws InterruptedException {
-        answers.asked(message.xid(), new ProbeAnswers.Question(persona, message.type(), clock.instant()));
+    /** Broadcasts one question; returns the line that records it. */
+    private String send(Channel channel, DhcpMessage message) throws InterruptedException {
         byte[] bytes = codec.encode(message, 1500);
         var target = new InetSocketAddress(LIMITED_BROADCAST, SERVER_PORT);
         var result = channel.writeAndFlush(new DatagramPacket(Unpooled.wrappedBuffer(bytes), target)).await();
-        String line = message.type() + " as " + persona.label() + ", xid " + Integer.toHexString(message.xid());
-        sent.add(result.isSuccess() ? line : line + " (send failed: " + result.cause() + ")");
+        String line = message.type() + " as " + persona(message).label() + ", xid " + Integer.toHexString(message.xid());
+        return result.isSuccess() ? line : line + " (send failed: " + result.cause() + ")";
+    }
+
+    private static ProbePersona persona(DhcpMessage question) {
+        return question.options().has(DhcpOptionCodes.VENDOR_CLASS) ? ProbePersona.PHONE : ProbePersona.GENERIC;
     }
 
     private List<DhcpProbeReply> withMacs(List<DhcpProbeReply> replies, MacAddress ownMac) {
