@@ -20,6 +20,8 @@ install -D -m 0644 "$jar" "$stage/usr/share/ztpbox/ztpbox.jar"
 install -D -m 0644 "$root/conf/ztpbox.yaml" "$stage/etc/ztpbox/ztpbox.yaml"
 install -D -m 0644 "$root/systemd/ztpbox.service" "$stage/lib/systemd/system/ztpbox.service"
 install -D -m 0644 "$root/README.md" "$stage/usr/share/doc/ztpbox/README.md"
+# The shipped templates (also inside the jar): copy them to /etc/ztpbox/templates to edit them.
+(cd "$root/conf/templates" && find . -type f -name '*.cfg' -exec install -D -m 0644 {} "$stage/usr/share/ztpbox/templates/{}" \;)
 install -D -m 0644 "$root/appliance/THIRD-PARTY-NOTICES" "$stage/usr/share/doc/ztpbox/THIRD-PARTY-NOTICES"
 install -d "$stage/usr/bin" "$stage/DEBIAN"
 cat > "$stage/usr/bin/ztpbox" <<'SH'

@@ -2,7 +2,7 @@
 # DHCPv4 benchmark: Kea 2.2 (kea-dhcp4, memfile, persist=true) and ztpbox,
 # measured in ONE run, in the SAME network namespaces, by the same perfdhcp.
 #
-# Set-up (as in /work/shared/docs/BASELINES.md section 1): two namespaces
+# Set-up (as in the shared BASELINES.md section 1): two namespaces
 # joined by a veth pair; server 10.99.0.1/16, perfdhcp 10.99.0.2/16 acting as
 # a relay (giaddr = 10.99.0.2, it sends from and listens on port 67);
 # subnet 10.99.0.0/16, pool 10.99.1.0-10.99.200.255, lease time 1 h,
@@ -23,7 +23,7 @@
 # Usage (as root):
 #   sudo bash src/bench/dhcp/bench.sh [RESULTS.md] [ZTPBOX.jar]
 #     RESULTS.md  default /tmp/dhcp-bench-results.md
-#     ZTPBOX.jar  default $ZTPBOX_JAR or /work/main/target/ztpbox.jar (if missing: Kea only)
+#     ZTPBOX.jar  default $ZTPBOX_JAR or target/ztpbox.jar of this checkout (if missing: Kea only)
 # Environment (defaults in brackets):
 #   RATES ["2000 4000 6000 7000 8000 10000"]  offered DORA/s, at most 12 values
 #   RUNS [1]           runs per point (1-5); 3 for the full table (median [min-max])
@@ -46,7 +46,7 @@
 set -u -o pipefail
 
 RESULTS=${1:-/tmp/dhcp-bench-results.md}
-JAR=${2:-${ZTPBOX_JAR:-/work/main/target/ztpbox.jar}}
+JAR=${2:-${ZTPBOX_JAR:-$(cd "$(dirname "$0")/../../.." && pwd)/target/ztpbox.jar}}
 RATES=${RATES:-"2000 4000 6000 7000 8000 10000"}
 RUNS=${RUNS:-1}
 PERIOD=${PERIOD:-10}

@@ -2,7 +2,7 @@
 # HTTP benchmark: nginx-light and ztpbox serving the SAME directory of 1000
 # 2 KB .cfg files on loopback, measured in ONE run by the same wrk.
 #
-# Method (as in /work/shared/docs/BASELINES.md section 3): wrk -t2 -c64 -d10s
+# Method (as in the shared BASELINES.md section 3): wrk -t2 -c64 -d10s
 # --latency against 127.0.0.1; cases "one file" (/cfg/SEP000000000000.cfg)
 # and "random of 1000" (a wrk Lua script picking /cfg/SEP%012X.cfg at random).
 # nginx: 2 workers, sendfile, keep-alive, access_log off (and on, one case).
@@ -24,7 +24,7 @@
 # Usage (as root, or any user allowed to run nginx with a config in /tmp):
 #   bash src/bench/http/bench.sh [RESULTS.md] [ZTPBOX.jar]
 #     RESULTS.md  default /tmp/http-bench-results.md
-#     ZTPBOX.jar  default /work/main/target/ztpbox.jar
+#     ZTPBOX.jar  default $ZTPBOX_JAR or target/ztpbox.jar of this checkout
 # Environment (defaults in brackets):
 #   RUNS [3]  runs per case (median [min-max] in the table)
 #   DURATION [10]  seconds per wrk run;  WARMUP [10]  seconds of warm-up per server
@@ -41,7 +41,7 @@
 set -u -o pipefail
 
 RESULTS=${1:-/tmp/http-bench-results.md}
-JAR=${2:-${ZTPBOX_JAR:-/work/main/target/ztpbox.jar}}
+JAR=${2:-${ZTPBOX_JAR:-$(cd "$(dirname "$0")/../../.." && pwd)/target/ztpbox.jar}}
 RUNS=${RUNS:-3}
 DURATION=${DURATION:-10}
 WARMUP=${WARMUP:-10}

@@ -2,7 +2,7 @@
 # TFTP benchmark: tftpd-hpa (in.tftpd) and ztpbox measured in ONE run, in the SAME
 # network namespace, serving the SAME files to the SAME clients.
 #
-# Set-up (as /work/shared/docs/BASELINES.md section 2): tftpd-hpa listens on
+# Set-up (as the shared BASELINES.md section 2): tftpd-hpa listens on
 # 127.0.0.1:6969 (`in.tftpd --listen --foreground --address 127.0.0.1:6969
 # --secure DIR`), ztpbox (java -jar ztpbox.jar run) on port 6970 of the same
 # namespace's loopback; DIR is ztpbox's own <state-dir>/files, so both serve the
@@ -38,10 +38,11 @@
 # Usage (as root):
 #   sudo bash src/bench/tftp/bench.sh [RESULTS.md] [ZTPBOX.jar]
 #     RESULTS.md  default /tmp/tftp-bench-results.md
-#     ZTPBOX.jar  default /work/main/target/ztpbox.jar
+#     ZTPBOX.jar  default $ZTPBOX_JAR or target/ztpbox.jar of this checkout
 # Environment (defaults in brackets):
 #   RUNS [3] (1-9)  BIG_MB [32]  SMALL_KB [1024]  CONCURRENCY ["50 200"]
-#   WINDOWS ["8 16 64"]  SERVERS ["tftpd ztpbox"]  PIN [same] (same|none)  PIN_CPU [0]
+#   WINDOWS ["8 16 64"]  ONLY [""] (measure only rows whose label contains it)
+#   SERVERS ["tftpd ztpbox"]  PIN [same] (same|none)  PIN_CPU [0]
 #   JAVA_OPTS ["-XX:+UseParallelGC -Xms256m"]
 #   BG_MAX [0.5] BG_WAIT [30]   KEEP_TMP [0] (1: keep logs and files)
 #
@@ -53,7 +54,7 @@
 set -u -o pipefail
 
 RESULTS=${1:-/tmp/tftp-bench-results.md}
-JAR=${2:-${ZTPBOX_JAR:-/work/main/target/ztpbox.jar}}
+JAR=${2:-${ZTPBOX_JAR:-$(cd "$(dirname "$0")/../../.." && pwd)/target/ztpbox.jar}}
 RUNS=${RUNS:-3}
 BIG_MB=${BIG_MB:-32}
 SMALL_KB=${SMALL_KB:-1024}
@@ -271,6 +272,12 @@ for n in $CONCURRENCY; do
     ROWS+=("storm|curl|512|$n|$n concurrent curl x ${SMALL_KB} KiB, blksize 512")
     ROWS+=("storm|curl|1428|$n|$n concurrent curl x ${SMALL_KB} KiB, blksize 1428")
 done
+if [ -n "${ONLY:-}" ]; then
+    SELECTED=()
+    for row in "${ROWS[@]}"; do [[ ${row##*|} == *"$ONLY"* ]] && SELECTED+=("$row"); done
+    [ ${#SELECTED[@]} -gt 0 ] || die "no row label contains '$ONLY'"
+    ROWS=("${SELECTED[@]}")
+fi
 
 measure_row() {  # measure_row ROW SERVER -> prints "seconds ok_or_failures"
     local kind client blksize extra label

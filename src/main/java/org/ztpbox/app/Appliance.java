@@ -20,7 +20,9 @@ import org.ztpbox.config.ConfigException;
 import org.ztpbox.config.Durations;
 import org.ztpbox.config.Reservation;
 import org.ztpbox.config.ZtpboxConfig;
+import org.ztpbox.core.FileCatalog;
 import org.ztpbox.core.Ipv4Address;
+import org.ztpbox.core.EventSink;
 import org.ztpbox.core.Ipv4Range;
 import org.ztpbox.core.MacAddress;
 import org.ztpbox.dhcp.engine.DhcpEngine;
@@ -29,7 +31,9 @@ import org.ztpbox.dhcp.server.DhcpServer;
 import org.ztpbox.diagnose.OwnServer;
 import org.ztpbox.http.server.HttpServer;
 import org.ztpbox.provisioning.BootDirectivesService;
-import org.ztpbox.provisioning.StaticFileCatalog;
+import org.ztpbox.provisioning.AdminPasswordFile;
+import org.ztpbox.provisioning.ClientAddressBook;
+import org.ztpbox.provisioning.NeighbourTable;
 import org.ztpbox.provisioning.UploadDirectory;
 import org.ztpbox.store.GroupCommitJournal;
 import org.ztpbox.store.SqliteLeaseStore;
@@ -47,9 +51,14 @@ final class Appliance implements AutoCloseable {
     private final Deque<AutoCloseable> stopOrder = new ArrayDeque<>();
 
     static Appliance start(ZtpboxConfig config, Clock clock) throws Exception {
+        return start(config, clock, ProvisioningPorts.none());
+    }
+
+    /** Starts with the given inventory, firmware shelf and key delivery behind the generated configuration. */
+    static Appliance start(ZtpboxConfig config, Clock clock, ProvisioningPorts ports) throws Exception {
         Appliance appliance = new Appliance();
         try {
-            appliance.startAll(config, clock);
+            appliance.startAll(config, clock, ports);
             return appliance;
         } catch (Exception | Error e) {
             appliance.close();
@@ -57,7 +66,7 @@ final class Appliance implements AutoCloseable {
         }
     }
 
-    private void startAll(ZtpboxConfig config, Clock clock) throws Exception {
+    private void startAll(ZtpboxConfig config, Clock clock, ProvisioningPorts ports) throws Exception {
         // Netty's leak detector records a stack trace for one buffer in 128: with a packet per TFTP
         // block that is a few per cent of the server's CPU. -Dio.netty.leakDetection.level still wins.
         if (System.getProperty("io.netty.leakDetection.level") == null) {
@@ -69,6 +78,10 @@ final class Appliance implements AutoCloseable {
         stopOrder.push(store);
         GroupCommitJournal journal = new GroupCommitJournal(store, MAX_PENDING_EVENTS);
         stopOrder.push(journal);
+        // Every event passes the address book on its way to the journal, so that a TFTP request,
+        // which names no client, is put on the timeline of the phone that leased the address.
+        ClientAddressBook addressBook = new ClientAddressBook(journal, NeighbourTable.system());
+        EventSink events = addressBook;
 
         LeaseTable table = leaseTable(config);
         var leases = store.loadLeases();
@@ -76,23 +89,25 @@ final class Appliance implements AutoCloseable {
         BootDirectivesService boot = new BootDirectivesService(config.provisioning().url(), network.address(),
                 config.http().port());
         DhcpEngine engine = new DhcpEngine(config.dhcp(), network.address(), boot.directives(), table);
-        DhcpServer dhcp = new DhcpServer(engine, journal, journal, network.interfaceName(), config.dhcp().port(),
+        DhcpServer dhcp = new DhcpServer(engine, journal, events, network.interfaceName(), config.dhcp().port(),
                 config.dhcp().rateLimit(), clock);
         dhcp.start();
         stopOrder.push(dhcp);
 
         // One catalog and one upload area, shared by every file transport.
-        StaticFileCatalog catalog = new StaticFileCatalog(config.stateDir().resolve("files"));
         UploadDirectory uploads = new UploadDirectory(config.stateDir().resolve("uploads"));
+        ProvisioningAssembly.Catalogs catalogs = ProvisioningAssembly.catalogs(config, network.address().toString(),
+                boot.directives().provisioningUrl(), ports, uploads, events, clock);
+        FileCatalog catalog = catalogs.catalog();
         if (config.tftp().enabled()) {
-            TftpServer tftp = new TftpServer(config.tftp(), null, catalog, uploads, journal, clock,
+            TftpServer tftp = new TftpServer(config.tftp(), null, catalog, uploads, events, addressBook, clock,
                     Runtime.getRuntime().availableProcessors());
             tftp.start();
             stopOrder.push(tftp);
         }
         if (config.http().enabled()) {
             HttpServer http = HttpAssembly.create(config, network.address(), boot.directives().provisioningUrl(),
-                    catalog, uploads, journal, clock);
+                    catalog, uploads, events, clock);
             http.start();
             stopOrder.push(http);
         }
@@ -111,6 +126,9 @@ final class Appliance implements AutoCloseable {
         LOG.info("ztpbox running: dhcp.mode={} on {} ({}), {} leases loaded, provisioning URL {}, state in {}",
                 config.dhcp().mode().configName(), network.interfaceName(), network.address(), leases.size(),
                 boot.directives().provisioningUrl(), config.stateDir());
+        LOG.info("Phone configuration rendered from templates in {}; phone admin password {} ('ztpbox admin-password'"
+                + " shows it)", catalogs.templates(), config.provisioning().rendering().adminPassword() != null
+                ? "from provisioning.admin-password" : "in " + config.stateDir().resolve(AdminPasswordFile.NAME));
     }
 
     /** The periodic DHCP probe: first run soon after start (within 30 s), then every doctor.probe-interval. */

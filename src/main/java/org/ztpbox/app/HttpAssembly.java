@@ -54,7 +54,8 @@ public final class HttpAssembly {
                 : new ApplianceCertificates(stateDir.resolve("tls"), new CertificateIssuer(clock, new SecureRandom()),
                 clock).loadOrCreate(names);
         List<X509Certificate> clientCas = t.clientCa() == null ? List.of() : Pem.readCertificates(t.clientCa());
-        return new TlsSettings(server.key(), server.chain(), t.protocols(), clientCas, t.requireClientCert());
+        return new TlsSettings(server.key(), server.chain(), t.protocols(), clientCas, t.requireClientCert(),
+                t.acceptExpiredClientCerts());
     }
 
     /**

@@ -1,18 +1,23 @@
 package org.ztpbox.app;
 
+import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import org.ztpbox.cli.ApplianceRuntime;
 import org.ztpbox.cli.DoctorCommand;
 import org.ztpbox.cli.LeasesCommand;
 import org.ztpbox.cli.RunCommand;
+import org.ztpbox.cli.ValidateCommand;
 import org.ztpbox.cli.ZtpboxCommand;
 import org.ztpbox.config.ConfigException;
 import org.ztpbox.config.ZtpboxConfig;
 import org.ztpbox.core.DhcpProbeReport;
+import org.ztpbox.core.Ipv4Address;
 import org.ztpbox.core.LeaseStore;
 import org.ztpbox.core.StoreException;
 import org.ztpbox.diagnose.OwnServer;
+import org.ztpbox.provisioning.BootDirectivesService;
+import org.ztpbox.provisioning.catalog.TemplateCheck;
 import org.ztpbox.store.SqliteLeaseStore;
 import picocli.CommandLine;
 
@@ -40,6 +45,9 @@ public final class Main implements ApplianceRuntime {
                 if (type == DoctorCommand.class) {
                     return type.cast(new DoctorCommand(runtime));
                 }
+                if (type == ValidateCommand.class) {
+                    return type.cast(new ValidateCommand(runtime));
+                }
                 return CommandLine.defaultFactory().create(type);
             }
         });
@@ -65,6 +73,19 @@ public final class Main implements ApplianceRuntime {
     @Override
     public LeaseStore openStore(ZtpboxConfig config) {
         return SqliteLeaseStore.open(config.databaseFile());
+    }
+
+    @Override
+    public TemplateCheck.Report checkTemplates(ZtpboxConfig config) throws IOException {
+        String address;
+        try {
+            address = NetworkResolver.resolve(config.network()).address().toString();
+        } catch (ConfigException e) {
+            address = "0.0.0.0"; // validate checks the templates on any machine, not only on the appliance
+        }
+        String url = config.provisioning().url() != null ? config.provisioning().url().toString()
+                : BootDirectivesService.defaultUrl(Ipv4Address.parse(address), config.http().port());
+        return ProvisioningAssembly.check(config, address, url, ProvisioningPorts.none());
     }
 
     @Override

@@ -1,10 +1,12 @@
 package org.ztpbox.cli;
 
+import java.io.IOException;
 import java.time.Duration;
 import org.ztpbox.config.ZtpboxConfig;
 import org.ztpbox.core.DhcpProbeReport;
 import org.ztpbox.core.LeaseStore;
 import org.ztpbox.diagnose.OwnServer;
+import org.ztpbox.provisioning.catalog.TemplateCheck;
 
 /** What the commands need from the composition root, so that they depend on no implementation. */
 public interface ApplianceRuntime {
@@ -14,6 +16,9 @@ public interface ApplianceRuntime {
 
     /** Opens the configured store for reading and maintenance. */
     LeaseStore openStore(ZtpboxConfig config);
+
+    /** Renders every file each inventory phone would get, serving and writing nothing. */
+    TemplateCheck.Report checkTemplates(ZtpboxConfig config) throws IOException;
 
     /**
      * ztpbox as the LAN sees it: interface, address, provisioning URL. {@code interfaceName}

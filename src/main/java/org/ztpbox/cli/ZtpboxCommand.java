@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 /** The {@code ztpbox} command and its subcommands. Exit codes: 0 ok, 1 failure, 2 usage or config error. */
 @Command(name = "ztpbox", mixinStandardHelpOptions = true, versionProvider = ZtpboxCommand.Version.class,
         description = "Zero-touch provisioning appliance for Poly / Polycom IP phones.",
-        subcommands = {RunCommand.class, LeasesCommand.class, ValidateCommand.class, DoctorCommand.class,
+        subcommands = {RunCommand.class, LeasesCommand.class, ValidateCommand.class, AdminPasswordCommand.class,
+            DoctorCommand.class,
             CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:ok", "1:failure", "2:usage or configuration error",

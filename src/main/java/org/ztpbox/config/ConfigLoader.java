@@ -59,9 +59,10 @@ public final class ConfigLoader {
         DhcpConfig dhcp = new DhcpConfigReader(problems).read(top.section("dhcp"), network);
 
         YamlSection prov = top.section("provisioning");
-        ProvisioningConfig provisioning = new ProvisioningConfig(prov.value("url", ConfigLoader::provisioningUrl)
-                .orElse(null));
-        prov.finish(Set.of("url"));
+        URI url = prov.value("url", ConfigLoader::provisioningUrl).orElse(null);
+        RenderingConfig rendering = RenderingConfigReader.read(prov, dhcp.ntp());
+        ProvisioningConfig provisioning = new ProvisioningConfig(url, rendering);
+        prov.finish(union(Set.of("url"), RenderingConfigReader.KEYS));
 
         TftpConfig tftp = TftpConfigReader.read(top.section("tftp"));
         HttpConfig http = new HttpConfigReader(problems).read(top.section("http"));
@@ -78,6 +79,12 @@ public final class ConfigLoader {
         top.finish(TOP_KEYS);
         problems.throwIfAny(source);
         return new ZtpboxConfig(network, dhcp, provisioning, tftp, http, stateDir, store, doctor);
+    }
+
+    private static Set<String> union(Set<String> a, Set<String> b) {
+        Set<String> all = new java.util.HashSet<>(a);
+        all.addAll(b);
+        return all;
     }
 
     private static Node compose(String source, String yaml, Problems problems) {

@@ -24,7 +24,7 @@ final class HttpConfigReader {
     private static final Set<String> AUTH_KEYS = Set.of("mode", "realm", "user", "password", "phones",
             "credentials-file", "digest-algorithms", "nonce-lifetime", "cache");
     private static final Set<String> TLS_KEYS = Set.of("cert", "key", "names", "min-version", "client-ca",
-            "require-client-cert");
+            "require-client-cert", "accept-expired-client-certs");
 
     private final Problems problems;
 
@@ -175,7 +175,12 @@ final class HttpConfigReader {
             problems.add(s.key("require-client-cert"), s.lineOf("require-client-cert"),
                     "needs http.tls.client-ca, the CA bundle that phones' certificates are checked against");
         }
+        boolean acceptExpired = s.bool("accept-expired-client-certs").orElse(false);
+        if (acceptExpired && clientCa == null && !s.has("client-ca")) {
+            problems.add(s.key("accept-expired-client-certs"), s.lineOf("accept-expired-client-certs"),
+                    "needs http.tls.client-ca: it applies to phones' client certificates");
+        }
         s.finish(TLS_KEYS);
-        return new HttpTlsConfig(cert, key, names, minVersion, clientCa, require);
+        return new HttpTlsConfig(cert, key, names, minVersion, clientCa, require, acceptExpired);
     }
 }

@@ -12,16 +12,18 @@ import java.util.List;
  * @param minVersion        {@code TLSv1.2} or {@code TLSv1.3}
  * @param clientCa          PEM bundle that phones' client certificates must chain to; null: mutual TLS off
  * @param requireClientCert refuse the handshake without a client certificate (else it is only requested)
+ * @param acceptExpiredClientCerts accept client certificates that chain to {@code clientCa} but have
+ *                          expired (some older Poly phones' factory certificates); off by default
  */
 public record HttpTlsConfig(Path cert, Path key, List<String> names, String minVersion, Path clientCa,
-                            boolean requireClientCert) {
+                            boolean requireClientCert, boolean acceptExpiredClientCerts) {
 
     public HttpTlsConfig {
         names = List.copyOf(names);
     }
 
     public static HttpTlsConfig defaults() {
-        return new HttpTlsConfig(null, null, List.of(), "TLSv1.2", null, false);
+        return new HttpTlsConfig(null, null, List.of(), "TLSv1.2", null, false, false);
     }
 
     /** The protocol versions the listener enables: the minimum and everything newer. */

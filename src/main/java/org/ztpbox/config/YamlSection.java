@@ -91,6 +91,18 @@ final class YamlSection {
         return tuple == null ? line : lineOf(tuple.getValueNode());
     }
 
+    /** The keys given in this section, in file order (for sections whose keys the admin names). */
+    List<String> keys() {
+        return List.copyOf(entries.keySet());
+    }
+
+    /** Reports a problem with the key {@code name} of this section, at its line. */
+    void problem(String name, String message) {
+        consumed.add(name);
+        NodeTuple tuple = entries.get(name);
+        problems.add(key(name), tuple == null ? line : lineOf(tuple.getKeyNode()), message);
+    }
+
     boolean has(String name) {
         NodeTuple tuple = entries.get(name);
         return tuple != null && !isNull(tuple.getValueNode());

@@ -13,4 +13,24 @@ public interface FirmwareShelf {
 
     /** Changes whenever an image is added, replaced or removed. */
     long generation();
+
+    /** No firmware on hand: phones keep what they run. */
+    static FirmwareShelf none() {
+        return new FirmwareShelf() {
+            @Override
+            public List<FirmwareImage> images() {
+                return List.of();
+            }
+
+            @Override
+            public Optional<FirmwareImage> imageFor(String model) {
+                return Optional.empty();
+            }
+
+            @Override
+            public long generation() {
+                return 0;
+            }
+        };
+    }
 }

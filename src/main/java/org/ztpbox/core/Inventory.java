@@ -19,4 +19,24 @@ public interface Inventory {
      * generated content know when to drop what they built.
      */
     long generation();
+
+    /** No phones declared: every phone is unassigned and gets only the shared configuration. */
+    static Inventory none() {
+        return new Inventory() {
+            @Override
+            public Optional<Phone> find(MacAddress mac) {
+                return Optional.empty();
+            }
+
+            @Override
+            public List<Phone> phones() {
+                return List.of();
+            }
+
+            @Override
+            public long generation() {
+                return 0;
+            }
+        };
+    }
 }

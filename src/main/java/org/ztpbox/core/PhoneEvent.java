@@ -8,7 +8,8 @@ import java.util.Map;
  * seen or sent, a file fetched, an upload stored. The timeline of a phone is its events in order.
  *
  * @param mac     the client's MAC when known, else null
- * @param source  the protocol that saw it: {@code dhcp}, {@code tftp}, {@code http}
+ * @param source  the protocol that saw it: {@code dhcp}, {@code tftp}, {@code http}; or {@code provisioning}
+ *                for what happened to a phone's generated configuration
  * @param type    what happened, e.g. {@code DISCOVER}, {@code ACK}, {@code GET}
  * @param details protocol-specific facts as ordered key/value text (server identifier, vendor
  *                class, requested options...), never secrets

@@ -1,13 +1,10 @@
 package org.ztpbox.provisioning;
 
 import java.io.IOException;
-import java.nio.channels.FileChannel;
-import java.nio.channels.SeekableByteChannel;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -70,7 +67,7 @@ public final class StaticFileCatalog implements FileCatalog {
                 BasicFileAttributes attrs = Files.readAttributes(path, BasicFileAttributes.class,
                         LinkOption.NOFOLLOW_LINKS);
                 if (!attrs.isSymbolicLink()) {
-                    return attrs.isRegularFile() ? Optional.of(new StaticEntry(name, path, attrs.size(),
+                    return attrs.isRegularFile() ? Optional.of(new FileEntry(name, path, attrs.size(),
                             attrs.lastModifiedTime().toInstant())) : Optional.empty();
                 }
             } catch (IOException e) {
@@ -82,26 +79,6 @@ public final class StaticFileCatalog implements FileCatalog {
         if (path.isEmpty()) {
             return Optional.empty();
         }
-        try {
-            BasicFileAttributes attrs = Files.readAttributes(path.get(), BasicFileAttributes.class);
-            return attrs.isRegularFile()
-                    ? Optional.of(new StaticEntry(name, path.get(), attrs.size(), attrs.lastModifiedTime().toInstant()))
-                    : Optional.empty();
-        } catch (IOException e) {
-            return Optional.empty();
-        }
-    }
-
-    private record StaticEntry(String name, Path file, long size, Instant lastModified) implements CatalogEntry {
-
-        @Override
-        public String etag() {
-            return "\"" + Long.toHexString(size) + "-" + Long.toHexString(lastModified.toEpochMilli()) + "\"";
-        }
-
-        @Override
-        public SeekableByteChannel open() throws IOException {
-            return FileChannel.open(file);
-        }
+        return FileEntry.of(name, path.get());
     }
 }

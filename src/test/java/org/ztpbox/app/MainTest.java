@@ -124,4 +124,37 @@ class MainTest {
             assertThat(err.toString()).contains("cannot listen on UDP port " + taken.getLocalPort(), "in use");
         }
     }
+
+    @Test
+    void validateRendersWhatEveryPhoneGetsAndNamesTheTemplateLineAndVariableThatFail() throws Exception {
+        Path templates = Files.createDirectories(dir.resolve("templates"));
+        Path good = config("state-dir: " + dir.resolve("state") + "\nprovisioning:\n  templates: " + templates + "\n");
+        assertThat(Main.execute("validate", "--config", good.toString())).isZero();
+        assertThat(out.toString()).contains("templates     " + templates, "unassigned         ok      shared.cfg",
+                "phones        0 in the inventory");
+        assertThat(dir.resolve("state/admin-password")).as("validate writes nothing").doesNotExist();
+
+        Files.writeString(templates.resolve("shared.cfg"), "<?xml version=\"1.0\"?>\n<c\n a=\"${appliance.ntpp}\"/>\n");
+        assertThat(Main.execute("validate", "--config", good.toString())).isEqualTo(1);
+        assertThat(out.toString()).contains("unassigned         FAILED", "shared.cfg not generated: "
+                + templates.resolve("shared.cfg") + " line 3: unknown variable ${appliance.ntpp}");
+    }
+
+    @Test
+    void adminPasswordShowsThePasswordThePhonesGetAndWhereItComesFrom() throws Exception {
+        Path file = config("state-dir: " + dir.resolve("state") + "\n");
+        assertThat(Main.execute("admin-password", "--config", file.toString())).isEqualTo(1);
+        assertThat(err.toString()).contains("no phone admin password yet", "when it first starts");
+
+        Files.createDirectories(dir.resolve("state"));
+        Files.writeString(dir.resolve("state/admin-password"), "314159265358\n");
+        assertThat(Main.execute("admin-password", "--config", file.toString(), "--json")).isZero();
+        assertThat(out.toString().strip()).isEqualTo("{\"password\":\"314159265358\",\"source\":\""
+                + dir.resolve("state/admin-password") + "\"}");
+
+        Path configured = config("state-dir: " + dir.resolve("state") + "\nprovisioning:\n  admin-password: Desk-77\n");
+        out.reset();
+        assertThat(Main.execute("admin-password", "--config", configured.toString())).isZero();
+        assertThat(out.toString()).startsWith("Desk-77" + System.lineSeparator()).contains("provisioning.admin-password");
+    }
 }

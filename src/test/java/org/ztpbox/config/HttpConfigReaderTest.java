@@ -98,7 +98,8 @@ class HttpConfigReaderTest {
         assertThat(a.nonceLifetime()).isEqualTo(Duration.ofMinutes(2));
         assertThat(a.cacheTtl()).isZero();
         assertThat(h.tls()).isEqualTo(new HttpTlsConfig(Path.of("/etc/ztpbox/server.crt"),
-                Path.of("/etc/ztpbox/server.key"), List.of("prov.lan"), "TLSv1.3", Path.of("/etc/ztpbox/poly.pem"), true));
+                Path.of("/etc/ztpbox/server.key"), List.of("prov.lan"), "TLSv1.3", Path.of("/etc/ztpbox/poly.pem"), true,
+                false));
         assertThat(h.tls().protocols()).containsExactly("TLSv1.3");
     }
 
@@ -139,6 +140,8 @@ class HttpConfigReaderTest {
                 .isEqualTo("http.auth.digest-algorithms[0]");
         assertThat(problems("http:\n  tls:\n    cert: /a.crt\n").get(0).key()).isEqualTo("http.tls.key");
         assertThat(problems("http:\n  tls:\n    require-client-cert: true\n").get(0).message()).contains("client-ca");
+        assertThat(problems("http:\n  tls:\n    accept-expired-client-certs: true\n").get(0).message())
+                .contains("client-ca");
         assertThat(problems("http:\n  firmware-trees:\n    uc3: ../etc\n").get(0).key())
                 .isEqualTo("http.firmware-trees.uc3");
         assertThat(problems("""

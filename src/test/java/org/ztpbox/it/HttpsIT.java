@@ -11,6 +11,8 @@ import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -158,6 +160,38 @@ class HttpsIT {
         assertThat(curl.run(with(phoneA, "--cacert", ca, server.httpsUrl(PHONE_B + ".cfg"))).status()).isEqualTo(403);
     }
 
+    @Test
+    void anExpiredFactoryCertificateIsRefusedUnlessThePolicyAcceptsIt() throws IOException {
+        // Issued a month ago, valid a day: like an old phone's factory certificate. The CA is long-lived.
+        Instant monthAgo = Instant.now().minus(Duration.ofDays(30));
+        CertificateIssuer past = new CertificateIssuer(Clock.fixed(monthAgo, ZoneOffset.UTC), new SecureRandom());
+        CertifiedKey polycomStandIn = past.certificateAuthority("CN=Polycom Root CA (test stand-in),O=Polycom Inc.",
+                past.rsaKeyPair(2048), Duration.ofDays(3650));
+        Pem.writeCertificates(dir.resolve("polycom-ca.pem"), polycomStandIn.chain());
+        List<String> expired = clientCertificate(past, polycomStandIn, "CN=" + PHONE_A + ",O=Polycom Inc.", "old");
+        CertifiedKey otherCa = past.certificateAuthority("CN=Some Other CA", past.rsaKeyPair(2048),
+                Duration.ofDays(3650));
+        List<String> expiredForged = clientCertificate(past, otherCa, "CN=" + PHONE_A + ",O=Polycom Inc.", "forged");
+
+        start("tls:\n  client-ca: " + dir.resolve("polycom-ca.pem") + "\n  require-client-cert: true\n");
+        String ca = server.caCertificate().toString();
+        Curl.Response byDefault = curl.run(with(expired, "--cacert", ca, server.httpsUrl(PHONE_A + ".cfg")));
+        assertThat(byDefault.status()).as("expired, default policy: " + byDefault.describe()).isZero();
+        server.close();
+
+        start("tls:\n  client-ca: " + dir.resolve("polycom-ca.pem") + "\n  require-client-cert: true\n"
+                + "  accept-expired-client-certs: true\n");
+        ca = server.caCertificate().toString();
+        Curl.Response accepted = curl.run(with(expired, "--cacert", ca, server.httpsUrl(PHONE_A + ".cfg")));
+        assertThat(accepted.status()).as(accepted.describe()).isEqualTo(200);
+        assertThat(accepted.body()).isEqualTo("config of A");
+        assertThat(curl.run(with(expired, "--cacert", ca, server.httpsUrl(PHONE_B + ".cfg"))).status())
+                .as("still bound to its own MAC").isEqualTo(403);
+        Curl.Response forged = curl.run(with(expiredForged, "--cacert", ca, server.httpsUrl(PHONE_A + ".cfg")));
+        assertThat(forged.status()).as("expired and from another CA: " + forged.describe()).isZero();
+        assertThat(server.events()).anySatisfy(e -> assertThat(e.type()).isEqualTo("TLS_EXPIRED_ACCEPTED"));
+    }
+
     /** A CA standing in for "Polycom Root CA", written as the client-ca bundle {@code polycom-ca.pem}. */
     private CertifiedKey polycomStandIn() throws IOException {
         CertifiedKey ca = issuer.certificateAuthority("CN=Polycom Root CA (test stand-in),O=Polycom Inc.",
@@ -168,8 +202,13 @@ class HttpsIT {
 
     /** Issues a client certificate and returns curl's {@code --cert/--key} arguments for it. */
     private List<String> clientCertificate(CertifiedKey ca, String subject, String name) throws IOException {
-        KeyPair keys = issuer.rsaKeyPair(2048);
-        X509Certificate cert = issuer.clientCertificate(ca, keys.getPublic(), subject, Duration.ofDays(1));
+        return clientCertificate(issuer, ca, subject, name);
+    }
+
+    private List<String> clientCertificate(CertificateIssuer by, CertifiedKey ca, String subject, String name)
+            throws IOException {
+        KeyPair keys = by.rsaKeyPair(2048);
+        X509Certificate cert = by.clientCertificate(ca, keys.getPublic(), subject, Duration.ofDays(1));
         Path certFile = dir.resolve("client/" + name + ".crt");
         Path keyFile = dir.resolve("client/" + name + ".key");
         Pem.writeCertificates(certFile, List.of(cert));

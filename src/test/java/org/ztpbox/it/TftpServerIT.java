@@ -10,12 +10,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.ztpbox.core.MacAddress;
 import org.ztpbox.lab.LoopbackTftpServer;
 import org.ztpbox.lab.RawTftpClient;
 import org.ztpbox.lab.RawTftpClient.Received;
@@ -76,6 +78,23 @@ class TftpServerIT {
                 return out.toByteArray();
             }
         }
+    }
+
+    @Test
+    void aSharedFileIsPutOnThePhoneBehindTheClientAddressAndANamedOneOnTheNamedPhone() {
+        MacAddress leased = MacAddress.parse("64:16:7f:00:00:01");
+        server = LoopbackTftpServer.start(dir, LoopbackTftpServer.config(false),
+                address -> address.toString().equals(LoopbackTftpServer.HOST) ? Optional.of(leased) : Optional.empty());
+        server.serve("000000000000.cfg", 700);
+        server.serve(PHONE + ".cfg", 10);
+        // Two clients: a second request from the same port while the first is winding up is a repeat (RFC 1350 TID).
+        try (RawTftpClient shared = new RawTftpClient("127.0.0.1"); RawTftpClient own = new RawTftpClient("127.0.0.1")) {
+            download(shared, requestPort(), "000000000000.cfg");
+            download(own, requestPort(), PHONE + ".cfg");
+        }
+        await().atMost(Duration.ofSeconds(3)).until(() -> server.events().size() == 2);
+        assertThat(server.events()).extracting(e -> e.detail("file") + " " + e.mac())
+                .containsExactlyInAnyOrder("000000000000.cfg " + leased, PHONE + ".cfg " + MacAddress.parse(PHONE));
     }
 
     @Test

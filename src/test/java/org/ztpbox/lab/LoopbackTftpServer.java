@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.ztpbox.config.TftpConfig;
+import org.ztpbox.core.ClientDirectory;
 import org.ztpbox.core.PhoneEvent;
 import org.ztpbox.provisioning.StaticFileCatalog;
 import org.ztpbox.provisioning.UploadDirectory;
@@ -28,17 +29,22 @@ public final class LoopbackTftpServer implements AutoCloseable {
     private final TftpServer server;
     private final List<PhoneEvent> events = new CopyOnWriteArrayList<>();
 
-    private LoopbackTftpServer(Path dir, TftpConfig config) throws IOException {
+    private LoopbackTftpServer(Path dir, TftpConfig config, ClientDirectory clients) throws IOException {
         this.dir = dir;
         StaticFileCatalog catalog = new StaticFileCatalog(dir.resolve("files"));
         UploadDirectory uploads = new UploadDirectory(dir.resolve("uploads"));
         this.server = new TftpServer(config, InetAddress.getByName(HOST), catalog, uploads, events::add,
-                Clock.systemUTC(), 2);
+                clients, Clock.systemUTC(), 2);
     }
 
     public static LoopbackTftpServer start(Path dir, TftpConfig config) {
+        return start(dir, config, ClientDirectory.none());
+    }
+
+    /** @param clients what the server takes to be the phone behind a client address */
+    public static LoopbackTftpServer start(Path dir, TftpConfig config, ClientDirectory clients) {
         try {
-            LoopbackTftpServer s = new LoopbackTftpServer(dir, config);
+            LoopbackTftpServer s = new LoopbackTftpServer(dir, config, clients);
             s.server.start();
             return s;
         } catch (IOException e) {

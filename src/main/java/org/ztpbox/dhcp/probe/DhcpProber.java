@@ -30,7 +30,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.ztpbox.core.DhcpProbeReply;
 import org.ztpbox.core.DhcpProbeReport;
@@ -40,12 +39,13 @@ import org.ztpbox.core.ProbePersona;
 import org.ztpbox.dhcp.DhcpMessage;
 import org.ztpbox.dhcp.DhcpOptionCodes;
 import org.ztpbox.dhcp.codec.DhcpCodec;
+import org.ztpbox.provisioning.NeighbourTable;
 
 /**
  * Asks the LAN's DHCP servers what they would tell a Poly phone: a DISCOVER and an INFORM as a
- * phone and as a generic client, all broadcast on one interface, then every answer collected for a
- * window. Nothing is ever sent to any address but the limited broadcast on that interface, and no
- * lease is taken (no REQUEST is sent).
+ * phone and as a generic client, all broadcast on one interface and sent once more halfway through
+ * the window, then every answer collected until the window ends. Nothing is ever sent to any
+ * address but the limited broadcast on that interface, and no lease is taken (no REQUEST is sent).
  *
  * <p><b>Sockets.</b> The probe runs on the appliance's box, beside ztpbox's own DHCP server (UDP
  * 67) and maybe a DHCP client of the box (UDP 68), and must neither block them nor be blocked
@@ -69,7 +69,7 @@ import org.ztpbox.dhcp.codec.DhcpCodec;
  * {@code SO_REUSEPORT} is not used: it would put two probes into one load-balancing group and
  * split their unicast answers; instead {@link ProbeLock} runs one probe at a time. A packet
  * socket would see the servers' MACs, but the JDK has no access to one; the MAC is taken from the
- * kernel's neighbour table when it is there ({@link NeighbourTable}).
+ * kernel's neighbour table when it is there.
  */
 public final class DhcpProber {
 
@@ -203,11 +203,17 @@ public final class DhcpProber {
         return question.options().has(DhcpOptionCodes.VENDOR_CLASS) ? ProbePersona.PHONE : ProbePersona.GENERIC;
     }
 
+    /**
+     * A UDP socket does not see the Ethernet header, so a server's MAC comes from the kernel's
+     * neighbour table when it is there: a server that unicasts its answer to an INFORM resolves
+     * this box first, and Linux records the asker of an ARP request. A server that only broadcasts
+     * stays "MAC unknown"; the probe never ARPs on its own.
+     */
     private List<DhcpProbeReply> withMacs(List<DhcpProbeReply> replies, MacAddress ownMac) {
-        Map<Ipv4Address, MacAddress> neighbours = NeighbourTable.read(interfaceName);
+        NeighbourTable neighbours = NeighbourTable.system();
         List<DhcpProbeReply> out = new ArrayList<>(replies.size());
         for (DhcpProbeReply reply : replies) {
-            MacAddress mac = reply.from().equals(clientAddress) ? ownMac : neighbours.get(reply.from());
+            MacAddress mac = reply.from().equals(clientAddress) ? ownMac : neighbours.macOf(reply.from()).orElse(null);
             out.add(mac == null ? reply : reply.withServerMac(mac));
         }
         return out;

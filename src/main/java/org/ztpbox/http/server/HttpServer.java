@@ -13,9 +13,14 @@ import io.netty.channel.socket.ServerSocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.ssl.SslContext;
 import io.netty.util.concurrent.DefaultThreadFactory;
+import java.math.BigInteger;
 import java.net.InetSocketAddress;
+import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.ZoneId;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -25,9 +30,11 @@ import org.slf4j.LoggerFactory;
 import org.ztpbox.config.HttpConfig;
 import org.ztpbox.core.DeviceCertificates;
 import org.ztpbox.core.EventSink;
+import org.ztpbox.core.PhoneEvent;
 import org.ztpbox.core.UploadArea;
 import org.ztpbox.http.AccessLog;
 import org.ztpbox.http.AccessLogFormat;
+import org.ztpbox.http.HttpEvents;
 import org.ztpbox.http.routes.ProvisioningRoutes;
 
 /**
@@ -51,6 +58,7 @@ public final class HttpServer implements AutoCloseable {
     private EventLoopGroup group;
     private ExecutorService io;
     private ExecutorService tlsTasks;
+    private final Set<BigInteger> expiredAccepted = ConcurrentHashMap.newKeySet();
     private Channel plain;
     private Channel secure;
 
@@ -96,7 +104,7 @@ public final class HttpServer implements AutoCloseable {
         plain = bind(channel, config.port(),
                 new HttpChannelInitializer(context, limiter, null, tlsTasks, idle, request));
         if (tls != null) {
-            SslContext ssl = tls.newContext();
+            SslContext ssl = tls.newContext(this::expiredCertificateAccepted);
             secure = bind(channel, config.httpsPort(), new HttpChannelInitializer(context, limiter, ssl, tlsTasks, idle,
                     request));
         }
@@ -119,6 +127,17 @@ public final class HttpServer implements AutoCloseable {
             throw new IllegalStateException("cannot listen on TCP " + address + ":" + port + ": " + e.getMessage()
                     + (port < 1024 ? " (ports below 1024 need root or CAP_NET_BIND_SERVICE; is a web server running?)"
                     : ""), e);
+        }
+    }
+
+    /** Reported once per certificate: a phone reconnects many times, and the admin needs to hear it once. */
+    private void expiredCertificateAccepted(X509Certificate leaf) {
+        if (expiredAccepted.add(leaf.getSerialNumber()) && expiredAccepted.size() < 10_000) {
+            LOG.warn("Accepted the expired client certificate {} (expired {}) under"
+                    + " http.tls.accept-expired-client-certs", leaf.getSubjectX500Principal(), leaf.getNotAfter());
+            events.record(new PhoneEvent(clock.instant(), null, HttpEvents.SOURCE, "TLS_EXPIRED_ACCEPTED",
+                    Map.of("subject", leaf.getSubjectX500Principal().getName(),
+                            "not_after", leaf.getNotAfter().toInstant().toString())));
         }
     }
 

@@ -7,6 +7,7 @@ import io.netty.handler.ssl.SslProvider;
 import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
 import java.util.List;
+import java.util.function.Consumer;
 import javax.net.ssl.SSLException;
 
 /**
@@ -16,9 +17,12 @@ import javax.net.ssl.SSLException;
  *
  * @param clientCas         empty: no client certificate is requested
  * @param requireClientCert with client CAs: refuse a handshake without a certificate (else only request one)
+ * @param acceptExpiredClientCerts accept a client certificate whose chain is sound but expired
+ *                          (old Poly factory certificates), see {@link ClientCertificateTrust}
  */
 public record TlsSettings(PrivateKey key, List<X509Certificate> chain, List<String> protocols,
-                          List<X509Certificate> clientCas, boolean requireClientCert) {
+                          List<X509Certificate> clientCas, boolean requireClientCert,
+                          boolean acceptExpiredClientCerts) {
 
     public TlsSettings {
         chain = List.copyOf(chain);
@@ -32,15 +36,14 @@ public record TlsSettings(PrivateKey key, List<X509Certificate> chain, List<Stri
 
     /**
      * The JDK provider's server context (LIBRARIES.md §4: BouncyCastle issues the certificates, the
-     * JDK speaks TLS). The client chain is verified by the JDK's PKIX trust manager, validity
-     * dates included.
+     * JDK speaks TLS). The client chain is verified by {@link ClientCertificateTrust}.
      */
-    SslContext newContext() throws SSLException {
+    SslContext newContext(Consumer<X509Certificate> onExpiredAccepted) throws SSLException {
         SslContextBuilder builder = SslContextBuilder.forServer(key, chain.toArray(X509Certificate[]::new))
                 .sslProvider(SslProvider.JDK)
                 .protocols(protocols);
         if (mutual()) {
-            builder.trustManager(clientCas.toArray(X509Certificate[]::new))
+            builder.trustManager(new ClientCertificateTrust(clientCas, acceptExpiredClientCerts, onExpiredAccepted))
                     .clientAuth(requireClientCert ? ClientAuth.REQUIRE : ClientAuth.OPTIONAL);
         }
         return builder.build();
@@ -49,6 +52,7 @@ public record TlsSettings(PrivateKey key, List<X509Certificate> chain, List<Stri
     @Override
     public String toString() {
         return "TlsSettings[" + chain.get(0).getSubjectX500Principal() + ", " + protocols + ", client CAs "
-                + clientCas.size() + (requireClientCert ? ", required" : "") + "]"; // never the key
+                + clientCas.size() + (requireClientCert ? ", required" : "")
+                + (acceptExpiredClientCerts ? ", expired accepted" : "") + "]"; // never the key
     }
 }

@@ -2,17 +2,15 @@ package org.ztpbox.tftp.server;
 
 import java.util.HashMap;
 import java.util.Map;
-import org.ztpbox.core.MacAddress;
 import org.ztpbox.core.PhoneEvent;
 import org.ztpbox.tftp.TftpError;
-import org.ztpbox.tftp.TftpRequest;
 import org.ztpbox.tftp.transfer.NegotiatedOptions;
 import org.ztpbox.tftp.transfer.TransferOutcome;
 
 /**
  * Turns TFTP transfers into {@link PhoneEvent}s: one per request, when it ends or is refused,
  * typed {@code RRQ} or {@code WRQ}, stamped with the request's arrival so that a timeline orders
- * requests as the phone sent them. The MAC comes from the file name when it holds one.
+ * requests as the phone sent them. The MAC is the one the request was attributed to (file name, else client address).
  */
 final class TftpEvents {
 
@@ -34,7 +32,7 @@ final class TftpEvents {
         if (!outcome.detail().isEmpty()) {
             d.put("detail", outcome.detail());
         }
-        return new PhoneEvent(pending.receivedAt(), mac(pending.request()), SOURCE, pending.request().kind(), d);
+        return new PhoneEvent(pending.receivedAt(), pending.phone(), SOURCE, pending.request().kind(), d);
     }
 
     /** @param result {@code refused} for a rule, {@code busy} for the concurrency cap */
@@ -43,7 +41,7 @@ final class TftpEvents {
         d.put("result", result);
         d.put("error", Integer.toString(error.code().code()));
         d.put("detail", error.message());
-        return new PhoneEvent(pending.receivedAt(), mac(pending.request()), SOURCE, pending.request().kind(), d);
+        return new PhoneEvent(pending.receivedAt(), pending.phone(), SOURCE, pending.request().kind(), d);
     }
 
     private static Map<String, String> common(PendingRequest pending) {
@@ -57,7 +55,4 @@ final class TftpEvents {
         return d;
     }
 
-    private static MacAddress mac(TftpRequest request) {
-        return request.phoneMac().orElse(null);
-    }
 }

@@ -2,15 +2,20 @@ package org.ztpbox.tftp.server;
 
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
+import java.net.Inet4Address;
 import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashSet;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.ztpbox.core.ClientDirectory;
 import org.ztpbox.core.EventSink;
+import org.ztpbox.core.Ipv4Address;
+import org.ztpbox.core.MacAddress;
 import org.ztpbox.tftp.TftpError;
 import org.ztpbox.tftp.TftpErrorCode;
 import org.ztpbox.tftp.TftpPacket;
@@ -33,6 +38,7 @@ final class TftpRequestHandler extends SimpleChannelInboundHandler<InboundTftp> 
     private final TransferAdmission<PendingRequest> admission;
     private final TransferLauncher launcher;
     private final EventSink events;
+    private final ClientDirectory clients;
     private final TftpCounters counters;
     private final Duration queueWait;
     private final Clock clock;
@@ -41,11 +47,12 @@ final class TftpRequestHandler extends SimpleChannelInboundHandler<InboundTftp> 
     private long lastMalformedWarn = Long.MIN_VALUE / 2;
 
     TftpRequestHandler(TransferAdmission<PendingRequest> admission, TransferLauncher launcher, EventSink events,
-                       TftpCounters counters, Duration queueWait, Clock clock) {
+                       ClientDirectory clients, TftpCounters counters, Duration queueWait, Clock clock) {
         super(InboundTftp.class);
         this.admission = admission;
         this.launcher = launcher;
         this.events = events;
+        this.clients = clients;
         this.counters = counters;
         this.queueWait = queueWait;
         this.clock = clock;
@@ -76,7 +83,8 @@ final class TftpRequestHandler extends SimpleChannelInboundHandler<InboundTftp> 
             counters.duplicateRequests.increment();
             return;
         }
-        PendingRequest pending = new PendingRequest(request, in.sender(), clock.instant(), System.nanoTime());
+        PendingRequest pending = new PendingRequest(request, in.sender(), phoneOf(request, in.sender()),
+                clock.instant(), System.nanoTime());
         switch (admission.offer(in.sender().getAddress(), pending)) {
             case STARTED -> launch(ctx, pending);
             case WAITING -> {
@@ -85,6 +93,18 @@ final class TftpRequestHandler extends SimpleChannelInboundHandler<InboundTftp> 
             }
             case REFUSED -> busy(ctx, pending);
         }
+    }
+
+    /** The MAC in the file name, else the one the DHCP traffic or the neighbour table gives for the address. */
+    private MacAddress phoneOf(TftpRequest request, InetSocketAddress sender) {
+        Optional<MacAddress> named = request.phoneMac();
+        if (named.isPresent()) {
+            return named.get();
+        }
+        if (sender.getAddress() instanceof Inet4Address v4) {
+            return clients.macOf(Ipv4Address.fromBytes(v4.getAddress(), 0)).orElse(null);
+        }
+        return null;
     }
 
     private void launch(ChannelHandlerContext ctx, PendingRequest pending) {

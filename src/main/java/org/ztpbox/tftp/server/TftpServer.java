@@ -21,6 +21,7 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.ztpbox.config.TftpConfig;
+import org.ztpbox.core.ClientDirectory;
 import org.ztpbox.core.EventSink;
 import org.ztpbox.core.FileCatalog;
 import org.ztpbox.core.UploadArea;
@@ -47,6 +48,7 @@ public final class TftpServer implements AutoCloseable {
     private final FileCatalog catalog;
     private final UploadArea uploads;
     private final EventSink events;
+    private final ClientDirectory clients;
     private final Clock clock;
     private final int ioThreads;
     private final TftpCounters counters = new TftpCounters();
@@ -56,15 +58,17 @@ public final class TftpServer implements AutoCloseable {
 
     /**
      * @param address   where to listen; null for every address
+     * @param clients   names the phone behind a client address, for requests whose file name holds no MAC
      * @param ioThreads event-loop threads shared by the listener and every transfer
      */
     public TftpServer(TftpConfig config, InetAddress address, FileCatalog catalog, UploadArea uploads,
-                      EventSink events, Clock clock, int ioThreads) {
+                      EventSink events, ClientDirectory clients, Clock clock, int ioThreads) {
         this.config = config;
         this.address = address;
         this.catalog = catalog;
         this.uploads = uploads;
         this.events = events;
+        this.clients = clients;
         this.clock = clock;
         this.ioThreads = ioThreads;
     }
@@ -94,7 +98,7 @@ public final class TftpServer implements AutoCloseable {
                 blocking, events, counters);
         TransferAdmission<PendingRequest> admission = new TransferAdmission<>(config.maxTransfers(),
                 config.maxTransfersPerClient(), config.maxTransfers() * WAITING_PER_SLOT);
-        TftpRequestHandler requests = new TftpRequestHandler(admission, launcher, events, counters,
+        TftpRequestHandler requests = new TftpRequestHandler(admission, launcher, events, clients, counters,
                 config.queueWait(), clock);
         try {
             // A boot storm sends hundreds of requests at once: a large receive buffer keeps them.

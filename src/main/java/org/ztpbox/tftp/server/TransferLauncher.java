@@ -57,7 +57,8 @@ final class TransferLauncher {
         EventLoop home = listener.eventLoop();
         try {
             blocking.execute(() -> {
-                StartResult result = starter.start(pending.request(), pending.client().getAddress());
+                StartResult result = starter.start(pending.request(), pending.client().getAddress(),
+                        pending.phone());
                 if (result instanceof StartResult.Started started) {
                     open(pending, started, listener, done);
                 } else {

@@ -9,6 +9,7 @@ import org.ztpbox.core.CatalogEntry;
 import org.ztpbox.core.FileCatalog;
 import org.ztpbox.core.FileRequest;
 import org.ztpbox.core.Ipv4Address;
+import org.ztpbox.core.MacAddress;
 import org.ztpbox.core.SafePaths;
 import org.ztpbox.core.Transport;
 import org.ztpbox.core.UploadArea;
@@ -38,22 +39,23 @@ public final class TransferStarter {
         this.negotiation = new OptionNegotiation(limits);
     }
 
-    public StartResult start(TftpRequest request, InetAddress client) {
+    /** @param phone the requesting phone's MAC when known, else null */
+    public StartResult start(TftpRequest request, InetAddress client, MacAddress phone) {
         SafePaths.Refusal refusal = SafePaths.check(request.filename());
         if (refusal != null) {
             return refused(TftpErrorCode.ACCESS_VIOLATION, refusal.reason());
         }
         try {
-            return request.write() ? startWrite(request) : startRead(request, client);
+            return request.write() ? startWrite(request) : startRead(request, client, phone);
         } catch (TransferRefusedException e) {
             return new StartResult.Refused(e.error());
         }
     }
 
-    private StartResult startRead(TftpRequest request, InetAddress client) {
+    private StartResult startRead(TftpRequest request, InetAddress client, MacAddress phone) {
         Ipv4Address address = client instanceof Inet4Address ? Ipv4Address.fromBytes(client.getAddress(), 0) : null;
         Optional<CatalogEntry> entry = catalog.find(new FileRequest(request.filename(), address,
-                request.phoneMac().orElse(null), Transport.TFTP, null));
+                phone, Transport.TFTP, null));
         if (entry.isEmpty()) {
             return refused(TftpErrorCode.FILE_NOT_FOUND, "file not found");
         }

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.ztpbox.core.ClientDirectory;
 import org.ztpbox.core.PhoneEvent;
 import org.ztpbox.tftp.TftpError;
 import org.ztpbox.tftp.TftpErrorCode;
@@ -36,7 +37,7 @@ class TftpRequestHandlerTest {
     private final List<PhoneEvent> events = new ArrayList<>();
     private final EmbeddedChannel channel = new EmbeddedChannel(new TftpDatagramDecoder(codec),
             new TftpDatagramEncoder(codec), new TftpRequestHandler(new TransferAdmission<>(1, 1, 1),
-            null, events::add, counters, Duration.ofSeconds(1), Clock.systemUTC()));
+            null, events::add, ClientDirectory.none(), counters, Duration.ofSeconds(1), Clock.systemUTC()));
 
     @AfterEach
     void stillOpen() {

@@ -9,6 +9,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.ztpbox.core.ByteArrayChannel;
 
 /** Netascii both ways (RFC 764): the sender's conversion and the receiver's undo it exactly. */
 class NetasciiTest {
@@ -37,7 +38,7 @@ class NetasciiTest {
 
     @Test
     void lineFeedsGoOutAsCrLfAndBareCarriageReturnsAsCrNul() throws IOException {
-        NetasciiBlockSource source = new NetasciiBlockSource(new BytesChannel(ascii("a\nb\rc\r\n")));
+        NetasciiBlockSource source = new NetasciiBlockSource(new ByteArrayChannel(ascii("a\nb\rc\r\n")));
 
         assertThat(readAll(source, 3)).isEqualTo(ascii("a\r\nb\r\0c\r\0\r\n"));
         assertThat(source.size()).isEqualTo(-1);
@@ -45,7 +46,7 @@ class NetasciiTest {
 
     @Test
     void aBlockAskedAgainBeforeItsReleaseIsTheSame() throws IOException {
-        NetasciiBlockSource source = new NetasciiBlockSource(new BytesChannel(ascii("line\n".repeat(5000))));
+        NetasciiBlockSource source = new NetasciiBlockSource(new ByteArrayChannel(ascii("line\n".repeat(5000))));
         byte[] first = bytes(source.read(512, 512));
         source.read(1024, 512);
 
@@ -63,7 +64,7 @@ class NetasciiTest {
             original[i] = (byte) (r == 0 ? '\r' : r == 1 ? '\n' : r == 2 ? 0 : random.nextInt(256));
         }
         for (int blksize : new int[] {1, 7, 512}) {
-            byte[] wire = readAll(new NetasciiBlockSource(new BytesChannel(original)), blksize);
+            byte[] wire = readAll(new NetasciiBlockSource(new ByteArrayChannel(original)), blksize);
             NetasciiDecoder decoder = new NetasciiDecoder();
             ByteArrayOutputStream decoded = new ByteArrayOutputStream();
             for (int i = 0; i < wire.length; i += blksize) {

@@ -64,7 +64,7 @@ class TransferStarterTest {
 
     @Test
     void aServedFileStartsAReadWithItsSize() throws IOException {
-        StartResult result = starter(false).start(rrq("000000000000.cfg"), CLIENT);
+        StartResult result = starter(false).start(rrq("000000000000.cfg"), CLIENT, null);
 
         assertThat(result).isInstanceOfSatisfying(StartResult.Started.class, s -> {
             assertThat(s.size()).isEqualTo(14);
@@ -77,9 +77,9 @@ class TransferStarterTest {
         TransferStarter starter = starter(true);
         for (String name : new String[] {"../secret", "/etc/passwd", "a/../../secret", "..", ".", "sub//x",
             "..\\secret", "x\u0000y", "x".repeat(2000), "../files-evil/secret"}) {
-            assertThat(refusal(starter.start(rrq(name), CLIENT))).as("read %s", name)
+            assertThat(refusal(starter.start(rrq(name), CLIENT, null))).as("read %s", name)
                     .isEqualTo(TftpErrorCode.ACCESS_VIOLATION);
-            assertThat(refusal(starter.start(wrq(name), CLIENT))).as("write %s", name)
+            assertThat(refusal(starter.start(wrq(name), CLIENT, null))).as("write %s", name)
                     .isEqualTo(TftpErrorCode.ACCESS_VIOLATION);
         }
     }
@@ -88,24 +88,24 @@ class TransferStarterTest {
     void symlinksOutOfTheRootAndTheSiblingWithTheRootsNameAsPrefixAreNotServed() throws IOException {
         TransferStarter starter = starter(false);
 
-        assertThat(refusal(starter.start(rrq("out"), CLIENT))).isEqualTo(TftpErrorCode.FILE_NOT_FOUND);
-        assertThat(refusal(starter.start(rrq("evil-dir/secret"), CLIENT))).isEqualTo(TftpErrorCode.FILE_NOT_FOUND);
+        assertThat(refusal(starter.start(rrq("out"), CLIENT, null))).isEqualTo(TftpErrorCode.FILE_NOT_FOUND);
+        assertThat(refusal(starter.start(rrq("evil-dir/secret"), CLIENT, null))).isEqualTo(TftpErrorCode.FILE_NOT_FOUND);
     }
 
     @Test
     void aMissingFileIsFileNotFound() throws IOException {
-        assertThat(refusal(starter(false).start(rrq(PHONE + ".cfg"), CLIENT))).isEqualTo(TftpErrorCode.FILE_NOT_FOUND);
+        assertThat(refusal(starter(false).start(rrq(PHONE + ".cfg"), CLIENT, null))).isEqualTo(TftpErrorCode.FILE_NOT_FOUND);
     }
 
     @Test
-    void theCatalogIsAskedAsTftpWithThePhonesMacFromTheName() {
+    void theCatalogIsAskedAsTftpForTheRequestingPhone() {
         FileRequest[] asked = new FileRequest[1];
         TransferStarter starter = new TransferStarter(request -> {
             asked[0] = request;
             return java.util.Optional.<CatalogEntry>empty();
         }, null, new TransferLimits(1468, 64, Duration.ofSeconds(1), 5, false, 1000));
 
-        starter.start(rrq("logs/" + PHONE.toUpperCase() + "-directory.xml"), CLIENT);
+        starter.start(rrq("sip.ld"), CLIENT, MacAddress.parse(PHONE));
 
         assertThat(asked[0].transport()).isEqualTo(Transport.TFTP);
         assertThat(asked[0].phone()).isEqualTo(MacAddress.parse(PHONE));
@@ -114,19 +114,19 @@ class TransferStarterTest {
 
     @Test
     void writesAreRefusedWhenDisabledAndForAnyNameButThePhonesUploads() throws IOException {
-        assertThat(refusal(starter(false).start(wrq(PHONE + "-app.log"), CLIENT)))
+        assertThat(refusal(starter(false).start(wrq(PHONE + "-app.log"), CLIENT, null)))
                 .isEqualTo(TftpErrorCode.ACCESS_VIOLATION);
         TransferStarter starter = starter(true);
         for (String name : new String[] {"000000000000.cfg", PHONE + ".cfg", "sip.ld", PHONE + "-phone.cfg.tmp",
             "000000000000-phone.cfg", PHONE + "-license.cfg"}) {
-            assertThat(refusal(starter.start(wrq(name), CLIENT))).as(name).isEqualTo(TftpErrorCode.ACCESS_VIOLATION);
+            assertThat(refusal(starter.start(wrq(name), CLIENT, null))).as(name).isEqualTo(TftpErrorCode.ACCESS_VIOLATION);
         }
         assertThat(uploads).isEmptyDirectory();
     }
 
     @Test
     void aPhoneUploadStartsAWriteIntoThePhonesArea() throws IOException {
-        StartResult result = starter(true).start(wrq("overrides/" + PHONE + "-web.cfg"), CLIENT);
+        StartResult result = starter(true).start(wrq("overrides/" + PHONE + "-web.cfg"), CLIENT, null);
 
         assertThat(result).isInstanceOf(StartResult.Started.class);
         assertThat(uploads.resolve(PHONE)).isDirectory();
@@ -137,7 +137,7 @@ class TransferStarterTest {
     @Test
     void aBadOptionIsRefusedBeforeAnythingIsOpened() throws IOException {
         StartResult result = starter(true).start(TftpRequest.write(PHONE + "-app.log", TftpMode.OCTET,
-                Map.of("blksize", "2")), CLIENT);
+                Map.of("blksize", "2")), CLIENT, null);
 
         assertThat(refusal(result)).isEqualTo(TftpErrorCode.OPTION_REFUSED);
         assertThat(uploads).isEmptyDirectory();

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import org.ztpbox.core.ByteArrayChannel;
 import org.ztpbox.tftp.TftpData;
 import org.ztpbox.tftp.TftpPacket;
 
@@ -28,7 +29,7 @@ final class Transfers {
     }
 
     static ReadTransfer read(byte[] content, NegotiatedOptions options) {
-        return new ReadTransfer(new ChannelBlockSource(new BytesChannel(content), content.length), options, 3);
+        return new ReadTransfer(new ChannelBlockSource(new ByteArrayChannel(content), content.length), options, 3);
     }
 
     /** The block numbers of the DATA packets a step sends, in order. */
