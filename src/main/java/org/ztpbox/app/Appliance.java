@@ -20,9 +20,9 @@ import org.ztpbox.config.ConfigException;
 import org.ztpbox.config.Durations;
 import org.ztpbox.config.Reservation;
 import org.ztpbox.config.ZtpboxConfig;
+import org.ztpbox.core.EventSink;
 import org.ztpbox.core.FileCatalog;
 import org.ztpbox.core.Ipv4Address;
-import org.ztpbox.core.EventSink;
 import org.ztpbox.core.Ipv4Range;
 import org.ztpbox.core.MacAddress;
 import org.ztpbox.dhcp.engine.DhcpEngine;
@@ -30,8 +30,8 @@ import org.ztpbox.dhcp.pool.LeaseTable;
 import org.ztpbox.dhcp.server.DhcpServer;
 import org.ztpbox.diagnose.OwnServer;
 import org.ztpbox.http.server.HttpServer;
-import org.ztpbox.provisioning.BootDirectivesService;
 import org.ztpbox.provisioning.AdminPasswordFile;
+import org.ztpbox.provisioning.BootDirectivesService;
 import org.ztpbox.provisioning.ClientAddressBook;
 import org.ztpbox.provisioning.NeighbourTable;
 import org.ztpbox.provisioning.UploadDirectory;
@@ -96,18 +96,25 @@ final class Appliance implements AutoCloseable {
 
         // One catalog and one upload area, shared by every file transport.
         UploadDirectory uploads = new UploadDirectory(config.stateDir().resolve("uploads"));
+        // Encryption: the master configuration names each phone's key file; the served catalog is wrapped so
+        // credentials go out encrypted with the key the phone holds; completed key fetches are watched for.
+        EncryptionAssembly.Wired encryption = EncryptionAssembly.wire(config, store.keyDeliveries(), clock);
+        stopOrder.push(encryption);
+        ProvisioningPorts withKeys = new ProvisioningPorts(ports.inventory(), ports.firmware(),
+                encryption.keyDelivery());
         ProvisioningAssembly.Catalogs catalogs = ProvisioningAssembly.catalogs(config, network.address().toString(),
-                boot.directives().provisioningUrl(), ports, uploads, events, clock);
-        FileCatalog catalog = catalogs.catalog();
+                boot.directives().provisioningUrl(), withKeys, uploads, events, clock);
+        FileCatalog catalog = encryption.wrap(catalogs.catalog());
+        EventSink fileEvents = encryption.observe(events);
         if (config.tftp().enabled()) {
-            TftpServer tftp = new TftpServer(config.tftp(), null, catalog, uploads, events, addressBook, clock,
+            TftpServer tftp = new TftpServer(config.tftp(), null, catalog, uploads, fileEvents, addressBook, clock,
                     Runtime.getRuntime().availableProcessors());
             tftp.start();
             stopOrder.push(tftp);
         }
         if (config.http().enabled()) {
             HttpServer http = HttpAssembly.create(config, network.address(), boot.directives().provisioningUrl(),
-                    catalog, uploads, events, clock);
+                    catalog, uploads, fileEvents, clock);
             http.start();
             stopOrder.push(http);
         }

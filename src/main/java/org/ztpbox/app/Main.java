@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import org.ztpbox.cli.ApplianceRuntime;
+import org.ztpbox.cli.CryptCommands;
 import org.ztpbox.cli.DoctorCommand;
+import org.ztpbox.cli.KeysCommand;
 import org.ztpbox.cli.LeasesCommand;
 import org.ztpbox.cli.RunCommand;
 import org.ztpbox.cli.ValidateCommand;
@@ -12,6 +14,7 @@ import org.ztpbox.cli.ZtpboxCommand;
 import org.ztpbox.config.ConfigException;
 import org.ztpbox.config.ZtpboxConfig;
 import org.ztpbox.core.DhcpProbeReport;
+import org.ztpbox.core.EncryptionKeys;
 import org.ztpbox.core.Ipv4Address;
 import org.ztpbox.core.LeaseStore;
 import org.ztpbox.core.StoreException;
@@ -47,6 +50,15 @@ public final class Main implements ApplianceRuntime {
                 }
                 if (type == ValidateCommand.class) {
                     return type.cast(new ValidateCommand(runtime));
+                }
+                if (type == KeysCommand.class) {
+                    return type.cast(new KeysCommand(runtime));
+                }
+                if (type == CryptCommands.Encrypt.class) {
+                    return type.cast(new CryptCommands.Encrypt(runtime));
+                }
+                if (type == CryptCommands.Decrypt.class) {
+                    return type.cast(new CryptCommands.Decrypt(runtime));
                 }
                 return CommandLine.defaultFactory().create(type);
             }
@@ -86,6 +98,11 @@ public final class Main implements ApplianceRuntime {
         String url = config.provisioning().url() != null ? config.provisioning().url().toString()
                 : BootDirectivesService.defaultUrl(Ipv4Address.parse(address), config.http().port());
         return ProvisioningAssembly.check(config, address, url, ProvisioningPorts.none());
+    }
+
+    @Override
+    public EncryptionKeys keys(ZtpboxConfig config) {
+        return EncryptionAssembly.keyRing(config, Clock.systemUTC());
     }
 
     @Override

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.time.Duration;
 import org.ztpbox.config.ZtpboxConfig;
 import org.ztpbox.core.DhcpProbeReport;
+import org.ztpbox.core.EncryptionKeys;
 import org.ztpbox.core.LeaseStore;
 import org.ztpbox.diagnose.OwnServer;
 import org.ztpbox.provisioning.catalog.TemplateCheck;
@@ -19,6 +20,9 @@ public interface ApplianceRuntime {
 
     /** Renders every file each inventory phone would get, serving and writing nothing. */
     TemplateCheck.Report checkTemplates(ZtpboxConfig config) throws IOException;
+
+    /** The configuration-file encryption keys under the configured state directory. */
+    EncryptionKeys keys(ZtpboxConfig config);
 
     /**
      * ztpbox as the LAN sees it: interface, address, provisioning URL. {@code interfaceName}

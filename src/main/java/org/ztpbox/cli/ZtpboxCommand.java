@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "ztpbox", mixinStandardHelpOptions = true, versionProvider = ZtpboxCommand.Version.class,
         description = "Zero-touch provisioning appliance for Poly / Polycom IP phones.",
         subcommands = {RunCommand.class, LeasesCommand.class, ValidateCommand.class, AdminPasswordCommand.class,
-            DoctorCommand.class,
+            KeysCommand.class, CryptCommands.Encrypt.class, CryptCommands.Decrypt.class, DoctorCommand.class,
             CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:ok", "1:failure", "2:usage or configuration error",

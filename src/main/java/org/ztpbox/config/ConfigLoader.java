@@ -61,8 +61,8 @@ public final class ConfigLoader {
         YamlSection prov = top.section("provisioning");
         URI url = prov.value("url", ConfigLoader::provisioningUrl).orElse(null);
         RenderingConfig rendering = RenderingConfigReader.read(prov, dhcp.ntp());
-        ProvisioningConfig provisioning = new ProvisioningConfig(url, rendering);
-        prov.finish(union(Set.of("url"), RenderingConfigReader.KEYS));
+        ProvisioningConfig provisioning = new ProvisioningConfig(url, rendering, EncryptionConfigReader.read(prov));
+        prov.finish(union(union(Set.of("url"), RenderingConfigReader.KEYS), EncryptionConfigReader.KEYS));
 
         TftpConfig tftp = TftpConfigReader.read(top.section("tftp"));
         HttpConfig http = new HttpConfigReader(problems).read(top.section("http"));

@@ -12,6 +12,14 @@ public interface KeyDelivery {
 
     Optional<String> keyFileFor(MacAddress phone, Transport transport);
 
+    /**
+     * Changes whenever {@link #keyFileFor} may answer differently (a key rotated, a key delivered),
+     * so that a cache of generated master configurations knows when to rebuild.
+     */
+    default long generation() {
+        return 0;
+    }
+
     /** No encryption configured: no key file for anyone. */
     static KeyDelivery none() {
         return (phone, transport) -> Optional.empty();

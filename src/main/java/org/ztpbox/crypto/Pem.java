@@ -6,7 +6,6 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
@@ -120,15 +119,6 @@ public final class Pem {
     }
 
     private static void writeAtomically(Path file, String text, Set<PosixFilePermission> mode) throws IOException {
-        Path dir = file.toAbsolutePath().getParent();
-        // Created with its final mode: a key must never exist, even briefly, with wider permissions.
-        Path temp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp",
-                PosixFilePermissions.asFileAttribute(mode));
-        try {
-            Files.writeString(temp, text, StandardCharsets.US_ASCII);
-            Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+        AtomicFiles.write(file, text, mode);
     }
 }

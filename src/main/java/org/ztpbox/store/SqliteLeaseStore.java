@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Properties;
 import org.ztpbox.core.FlatJson;
 import org.ztpbox.core.Ipv4Address;
+import org.ztpbox.core.KeyDeliveryStore;
 import org.ztpbox.core.Lease;
 import org.ztpbox.core.LeaseStore;
 import org.ztpbox.core.MacAddress;
@@ -32,7 +33,7 @@ import org.ztpbox.core.StoreException;
 public final class SqliteLeaseStore implements LeaseStore {
 
     private static final SchemaMigrations MIGRATIONS = new SchemaMigrations("/org/ztpbox/store/migrations/sqlite",
-            List.of("V1__leases_and_events.sql", "V2__events_pruned_by_rowid.sql"));
+            List.of("V1__leases_and_events.sql", "V2__events_pruned_by_rowid.sql", "V3__key_deliveries.sql"));
 
     private final Path file;
     private final Connection connection;
@@ -183,6 +184,11 @@ public final class SqliteLeaseStore implements LeaseStore {
         } catch (SQLException e) {
             throw new StoreException("cannot prune events in " + file + ": " + e.getMessage(), e);
         }
+    }
+
+    /** The phones' encryption keys, in the same database and under the same lock as the leases. */
+    public KeyDeliveryStore keyDeliveries() {
+        return new SqliteKeyDeliveryStore(this, connection, file);
     }
 
     @Override

@@ -96,6 +96,14 @@ public final class ZtpboxProcess {
         process.kill9();
     }
 
+    /** Another command of the same jar on the same config ({@code --config} appended), run on the host. */
+    public CommandResult cli(String... args) {
+        List<String> command = new java.util.ArrayList<>(List.of(Tools.java(), "-jar", jar.toString()));
+        command.addAll(List.of(args));
+        command.addAll(List.of("--config", config.toString()));
+        return lab.runOnHost(CLI_TIMEOUT, command);
+    }
+
     /** {@code ztpbox leases --config <same file> --json}, run on the host; it reads the store directly. */
     public List<LeaseRecord> leases() {
         CommandResult result = lab.runOnHost(CLI_TIMEOUT, List.of(Tools.java(), "-jar", jar.toString(), "leases",

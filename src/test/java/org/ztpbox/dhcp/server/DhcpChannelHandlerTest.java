@@ -167,16 +167,18 @@ class DhcpChannelHandlerTest {
     @Test
     void rateLimitsAClientThatFloods() {
         channel(2);
+        long started = System.nanoTime();
         for (int i = 0; i < 20; i++) {
             send(phone.discover());
         }
+        long refills = (System.nanoTime() - started) * 2 / 1_000_000_000L; // a slow machine earns tokens meanwhile
         int replies = 0;
         for (DatagramPacket p; (p = channel.readOutbound()) != null; p.release()) {
             replies++;
         }
 
-        assertThat(replies).isEqualTo(4); // the burst: twice the per-second rate
-        assertThat(counters.rateLimited()).isEqualTo(16);
+        assertThat(replies).isBetween(4, 4 + (int) refills); // the burst: twice the per-second rate
+        assertThat(counters.rateLimited()).isEqualTo(20 - replies);
         DhcpMessage other = new DhcpRequests(MacAddress.parse("02:00:00:00:00:05")).discover();
         send(other);
         assertThat(reply().type()).as("other clients are still served").isEqualTo(DhcpMessageType.OFFER);

@@ -1,0 +1,93 @@
+package org.ztpbox.app;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.ztpbox.config.EncryptionConfig;
+import org.ztpbox.config.ZtpboxConfig;
+import org.ztpbox.core.EventSink;
+import org.ztpbox.core.FileCatalog;
+import org.ztpbox.core.KeyDelivery;
+import org.ztpbox.core.KeyDeliveryStore;
+import org.ztpbox.crypto.KeyRing;
+import org.ztpbox.provisioning.CredentialFileNames;
+import org.ztpbox.provisioning.EncryptingFileCatalog;
+import org.ztpbox.provisioning.KeyDeliveryObserver;
+import org.ztpbox.provisioning.KeyDeliveryService;
+
+/**
+ * Wires configuration-file encryption when {@code provisioning.encryption} is on: the key ring
+ * (its first key created on the first start), the delivery service, the catalog decorator around
+ * whatever catalog the appliance serves, and the observer of completed transfers in front of the
+ * event journal. Off, everything passes through untouched.
+ */
+final class EncryptionAssembly {
+
+    private static final Logger LOG = LoggerFactory.getLogger(EncryptionAssembly.class);
+    /** How soon the running appliance sees a {@code ztpbox keys rotate}: one stat of the ring file per period. */
+    private static final Duration RING_RECHECK = Duration.ofSeconds(1);
+
+    /**
+     * Encryption as the appliance uses it: the key delivery named in the master configuration, a
+     * wrapper for the served catalog and one for the file servers' events. With encryption off, all
+     * three leave things as they are. Closing stops the persistence thread (before the store closes).
+     */
+    record Wired(KeyDeliveryService delivery, CredentialFileNames credentialFiles, ExecutorService persist)
+            implements AutoCloseable {
+
+        KeyDelivery keyDelivery() {
+            return delivery == null ? KeyDelivery.none() : delivery;
+        }
+
+        /** Serves credentials encrypted with the key each phone holds (or only over HTTPS until it holds one). */
+        FileCatalog wrap(FileCatalog catalog) {
+            return delivery == null ? catalog : new EncryptingFileCatalog(catalog, delivery, credentialFiles);
+        }
+
+        /** Watches the file servers' events for completed key fetches. */
+        EventSink observe(EventSink events) {
+            return delivery == null ? events : new KeyDeliveryObserver(events, delivery);
+        }
+
+        @Override
+        public void close() throws InterruptedException {
+            if (persist != null) {
+                persist.shutdown();
+                persist.awaitTermination(5, TimeUnit.SECONDS);
+            }
+        }
+    }
+
+    private EncryptionAssembly() {
+    }
+
+    static KeyRing keyRing(ZtpboxConfig config, Clock clock) {
+        return new KeyRing(config.stateDir().resolve("keys"), clock, new SecureRandom(), RING_RECHECK);
+    }
+
+    static Wired wire(ZtpboxConfig config, KeyDeliveryStore deliveries, Clock clock) {
+        EncryptionConfig encryption = config.provisioning().encryption();
+        if (!encryption.enabled()) {
+            return new Wired(null, null, null);
+        }
+        KeyRing keys = keyRing(config, clock);
+        if (keys.current().isEmpty()) {
+            LOG.info("Configuration-file encryption is on and there is no key yet: created '{}' in {}",
+                    keys.create(null).name(), keys.dir());
+        }
+        ExecutorService persist = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "key-deliveries");
+            t.setDaemon(true);
+            return t;
+        });
+        KeyDeliveryService delivery = new KeyDeliveryService(keys, deliveries, clock, persist);
+        LOG.info("Configuration-file encryption on: current key '{}', credential files {}",
+                delivery.currentKey().orElse("-"), encryption.credentialFiles());
+        return new Wired(delivery, new CredentialFileNames(encryption.credentialFiles()), persist);
+    }
+}
