@@ -124,10 +124,15 @@ final class Appliance implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
+        PeriodicProbe probe = config.doctor().probesPeriodically() ? periodicProbe(config, journal, clock) : null;
         stopOrder.push(maintenance::shutdownNow);
         maintenance.scheduleAtFixedRate(() -> pruneEvents(store, config, clock), 1, 60, TimeUnit.MINUTES);
-        if (config.doctor().probesPeriodically()) {
-            scheduleProbe(config, store, journal, clock, maintenance);
+        if (probe != null) {
+            long interval = config.doctor().probeInterval().toMillis();
+            // The first run soon after start (within 30 s), then every doctor.probe-interval.
+            maintenance.scheduleWithFixedDelay(probe, Math.min(interval, 30_000), interval, TimeUnit.MILLISECONDS);
+            LOG.info("DHCP probe of the LAN every {} ({} per run)", Durations.format(config.doctor().probeInterval()),
+                    Durations.format(config.doctor().probeWait()));
         }
 
         LOG.info("ztpbox running: dhcp.mode={} on {} ({}), {} leases loaded, provisioning URL {}, state in {}",
@@ -138,16 +143,14 @@ final class Appliance implements AutoCloseable {
                 ? "from provisioning.admin-password" : "in " + config.stateDir().resolve(AdminPasswordFile.NAME));
     }
 
-    /** The periodic DHCP probe: first run soon after start (within 30 s), then every doctor.probe-interval. */
-    private static void scheduleProbe(ZtpboxConfig config, SqliteLeaseStore store, GroupCommitJournal journal,
-                                      Clock clock, ScheduledExecutorService executor) {
+    /** The periodic DHCP probe, with its own store connection, closed after the executor that runs it stops. */
+    private PeriodicProbe periodicProbe(ZtpboxConfig config, GroupCommitJournal journal, Clock clock) {
         OwnServer own = DoctorWiring.ownServer(config, null);
-        PeriodicProbe probe = new PeriodicProbe(own, DoctorWiring.prober(config, own), config.doctor().probeWait(),
-                store, journal, clock);
-        long interval = config.doctor().probeInterval().toMillis();
-        executor.scheduleWithFixedDelay(probe, Math.min(interval, 30_000), interval, TimeUnit.MILLISECONDS);
-        LOG.info("DHCP probe of the LAN every {} ({} per run)", Durations.format(config.doctor().probeInterval()),
-                Durations.format(config.doctor().probeWait()));
+        // Its own connection: WAL readers never wait for the journal's writes, nor the journal for them.
+        SqliteLeaseStore reader = SqliteLeaseStore.open(config.databaseFile());
+        stopOrder.push(reader);
+        return new PeriodicProbe(own, DoctorWiring.prober(config, own), config.doctor().probeWait(), reader, journal,
+                clock);
     }
 
     private static void prepareStateDir(ZtpboxConfig config) {

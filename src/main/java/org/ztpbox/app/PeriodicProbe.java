@@ -27,7 +27,6 @@ import org.ztpbox.diagnose.Severity;
 final class PeriodicProbe implements Runnable {
 
     private static final Logger LOG = LoggerFactory.getLogger(PeriodicProbe.class);
-    private static final int EVENTS_READ = 20_000;
 
     private final DhcpProber prober;
     private final Duration wait;
@@ -52,8 +51,11 @@ final class PeriodicProbe implements Runnable {
         DoctorReport report;
         try {
             DhcpProbeReport probe = prober.probe(wait);
-            report = doctor.examine(probe, store.events(null, EVENTS_READ));
+            report = doctor.examine(probe, store.events(null, Doctor.EVENTS_READ));
         } catch (RuntimeException e) {
+            if (Thread.currentThread().isInterrupted()) {
+                return; // the appliance is stopping
+            }
             // The same failure every run (port 68 held exclusively, say) is logged once, not every ten minutes.
             if (!String.valueOf(e.getMessage()).equals(lastFailure)) {
                 LOG.warn("DHCP probe failed (the next run retries): {}", e.getMessage());

@@ -37,8 +37,6 @@ public final class DoctorCommand implements Callable<Integer> {
 
     /** Exit code when a stale provisioning source is found, for scripts. */
     public static final int EXIT_STALE = 3;
-    /** The newest events read for the passive rules. */
-    static final int EVENTS_READ = 20_000;
 
     private final ApplianceRuntime runtime;
 
@@ -93,7 +91,7 @@ public final class DoctorCommand implements Callable<Integer> {
             return List.of();
         }
         try (LeaseStore store = runtime.openStore(c)) {
-            return store.events(null, EVENTS_READ);
+            return store.events(null, Doctor.EVENTS_READ);
         } catch (StoreException e) {
             spec.commandLine().getErr().println("ztpbox doctor: stored events not read (" + e.getMessage()
                     + "); probing only");

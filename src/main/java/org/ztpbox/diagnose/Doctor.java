@@ -20,6 +20,8 @@ import org.ztpbox.core.PhoneEvent;
  */
 public final class Doctor {
 
+    /** How many of the newest stored events the passive rules read. */
+    public static final int EVENTS_READ = 20_000;
     /** A phone gets this long from its lease to its first fetch before "fetched nothing" counts. */
     static final Duration FETCH_GRACE = Duration.ofMinutes(2);
 
@@ -68,23 +70,22 @@ public final class Doctor {
         PrecedenceModel model = new PrecedenceModel(own);
         BootServerSetting personaSetting = BootServerSetting.assumedFor(probe.phoneFirmware());
         List<BootPrediction> out = new ArrayList<>();
+        Map<MacAddress, String> alike = seen.getOrDefault(personaSetting, Map.of());
         out.add(model.predict("a factory-reset " + probe.phoneModel() + " on " + version(probe.phoneFirmware())
-                + alike(seen.get(personaSetting)), personaSetting, servers));
+                + (alike.isEmpty() ? "" : ", like " + some(alike)), personaSetting, servers));
         seen.forEach((setting, phones) -> {
             if (setting != personaSetting) {
-                out.add(model.predict("the " + phones.size() + " phone(s) seen with older firmware"
-                        + alike(phones).replace(", like", ":"), setting, servers));
+                out.add(model.predict("the " + phones.size() + " phone(s) seen with older firmware: " + some(phones),
+                        setting, servers));
             }
         });
         return out;
     }
 
-    private static String alike(Map<MacAddress, String> phones) {
-        if (phones == null || phones.isEmpty()) {
-            return "";
-        }
+    /** Up to five phones as {@code MAC model}, and how many more. */
+    private static String some(Map<MacAddress, String> phones) {
         List<String> some = phones.entrySet().stream().limit(5).map(e -> e.getKey() + " " + e.getValue()).toList();
-        return ", like " + String.join(", ", some) + (phones.size() > 5 ? " and " + (phones.size() - 5) + " more" : "");
+        return String.join(", ", some) + (phones.size() > 5 ? " and " + (phones.size() - 5) + " more" : "");
     }
 
     /** {@code SIP/5.9.5.0614/12-Dec-19 08:57} to {@code firmware 5.9.5.0614}. */

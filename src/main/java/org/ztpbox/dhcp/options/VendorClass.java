@@ -44,7 +44,7 @@ public record VendorClass(int enterprise, String text, Map<Integer, String> subO
             sub.write(value.length);
             sub.writeBytes(value);
         }
-        if (sub.size() > 250) {
+        if (5 + sub.size() + 1 > 255) {
             throw new IllegalArgumentException("option 60 would exceed 255 bytes");
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
