@@ -22,9 +22,12 @@ import org.ztpbox.config.Reservation;
 import org.ztpbox.config.ZtpboxConfig;
 import org.ztpbox.core.EventSink;
 import org.ztpbox.core.FileCatalog;
+import org.ztpbox.core.FirmwareShelf;
+import org.ztpbox.core.Inventory;
 import org.ztpbox.core.Ipv4Address;
 import org.ztpbox.core.Ipv4Range;
 import org.ztpbox.core.MacAddress;
+import org.ztpbox.core.PhoneRegistry;
 import org.ztpbox.dhcp.engine.DhcpEngine;
 import org.ztpbox.dhcp.pool.LeaseTable;
 import org.ztpbox.dhcp.server.DhcpServer;
@@ -35,8 +38,12 @@ import org.ztpbox.provisioning.BootDirectivesService;
 import org.ztpbox.provisioning.ClientAddressBook;
 import org.ztpbox.provisioning.NeighbourTable;
 import org.ztpbox.provisioning.UploadDirectory;
+import org.ztpbox.provisioning.firmware.FirmwareDirectory;
+import org.ztpbox.provisioning.records.PhoneRecorder;
 import org.ztpbox.store.GroupCommitJournal;
+import org.ztpbox.store.SqliteInventoryStore;
 import org.ztpbox.store.SqliteLeaseStore;
+import org.ztpbox.store.SqlitePhoneRecordStore;
 import org.ztpbox.tftp.server.TftpServer;
 
 /**
@@ -49,12 +56,18 @@ final class Appliance implements AutoCloseable {
     private static final int MAX_PENDING_EVENTS = 200_000;
 
     private final Deque<AutoCloseable> stopOrder = new ArrayDeque<>();
+    private Inventory inventory;
+    private PhoneRecorder phones;
+    private FirmwareShelf firmware;
 
     static Appliance start(ZtpboxConfig config, Clock clock) throws Exception {
-        return start(config, clock, ProvisioningPorts.none());
+        return start(config, clock, null);
     }
 
-    /** Starts with the given inventory, firmware shelf and key delivery behind the generated configuration. */
+    /**
+     * Starts with the given inventory and firmware shelf behind the generated configuration; null
+     * means the inventory imported into the store and the firmware directory, kept current.
+     */
     static Appliance start(ZtpboxConfig config, Clock clock, ProvisioningPorts ports) throws Exception {
         Appliance appliance = new Appliance();
         try {
@@ -78,9 +91,21 @@ final class Appliance implements AutoCloseable {
         stopOrder.push(store);
         GroupCommitJournal journal = new GroupCommitJournal(store, MAX_PENDING_EVENTS);
         stopOrder.push(journal);
-        // Every event passes the address book on its way to the journal, so that a TFTP request,
-        // which names no client, is put on the timeline of the phone that leased the address.
-        ClientAddressBook addressBook = new ClientAddressBook(journal, NeighbourTable.system());
+        ScheduledExecutorService maintenance = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "maintenance");
+            t.setDaemon(true);
+            return t;
+        });
+        // Every event passes the address book, then the phones' records, on its way to the journal:
+        // the address book puts a TFTP request, which names no client, on the timeline of the phone
+        // that leased the address; the recorder keeps what each phone reported.
+        PhoneRecorder recorder = startProvisioningState(config, clock, journal, maintenance, ports);
+        PeriodicProbe probe = config.doctor().probesPeriodically() ? periodicProbe(config, journal, clock) : null;
+        stopOrder.push(() -> { // before the stores it refreshes close
+            maintenance.shutdownNow();
+            maintenance.awaitTermination(5, TimeUnit.SECONDS);
+        });
+        ClientAddressBook addressBook = new ClientAddressBook(recorder, NeighbourTable.system());
         EventSink events = addressBook;
 
         LeaseTable table = leaseTable(config);
@@ -100,8 +125,7 @@ final class Appliance implements AutoCloseable {
         // credentials go out encrypted with the key the phone holds; completed key fetches are watched for.
         EncryptionAssembly.Wired encryption = EncryptionAssembly.wire(config, store.keyDeliveries(), clock);
         stopOrder.push(encryption);
-        ProvisioningPorts withKeys = new ProvisioningPorts(ports.inventory(), ports.firmware(),
-                encryption.keyDelivery());
+        ProvisioningPorts withKeys = new ProvisioningPorts(inventory, firmware, encryption.keyDelivery());
         ProvisioningAssembly.Catalogs catalogs = ProvisioningAssembly.catalogs(config, network.address().toString(),
                 boot.directives().provisioningUrl(), withKeys, uploads, events, clock);
         FileCatalog catalog = encryption.wrap(catalogs.catalog());
@@ -119,13 +143,6 @@ final class Appliance implements AutoCloseable {
             stopOrder.push(http);
         }
 
-        ScheduledExecutorService maintenance = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "maintenance");
-            t.setDaemon(true);
-            return t;
-        });
-        PeriodicProbe probe = config.doctor().probesPeriodically() ? periodicProbe(config, journal, clock) : null;
-        stopOrder.push(maintenance::shutdownNow);
         maintenance.scheduleAtFixedRate(() -> pruneEvents(store, config, clock), 1, 60, TimeUnit.MINUTES);
         if (probe != null) {
             long interval = config.doctor().probeInterval().toMillis();
@@ -151,6 +168,88 @@ final class Appliance implements AutoCloseable {
         stopOrder.push(reader);
         return new PeriodicProbe(own, DoctorWiring.prober(config, own), config.doctor().probeWait(), reader, journal,
                 clock);
+    }
+
+    /**
+     * The inventory, the phones' records and the firmware shelf, each kept current by the
+     * maintenance thread: an import by {@code ztpbox import} in another process is seen within a
+     * second, a firmware file dropped in within a few, and observations reach the store every second.
+     *
+     * @param given an inventory and firmware shelf to use instead of the stored ones, or null
+     */
+    private PhoneRecorder startProvisioningState(ZtpboxConfig config, Clock clock, GroupCommitJournal journal,
+                                                 ScheduledExecutorService maintenance, ProvisioningPorts given) {
+        if (given == null) {
+            SqliteInventoryStore stored = SqliteInventoryStore.open(config.databaseFile());
+            stopOrder.push(stored);
+            LOG.info("Inventory: {} phones (generation {})", stored.phones().size(), stored.generation());
+            maintenance.scheduleWithFixedDelay(() -> keepCurrent("inventory", () -> {
+                if (stored.refresh()) {
+                    LOG.info("Inventory changed: {} phones (generation {})", stored.phones().size(),
+                            stored.generation());
+                }
+            }), 1, 1, TimeUnit.SECONDS);
+            FirmwareDirectory directory = new FirmwareDirectory(firmwareDirectory(config), clock,
+                    FirmwareDirectory.DEFAULT_SETTLE);
+            directory.rescan();
+            logFirmware(directory);
+            maintenance.scheduleWithFixedDelay(() -> keepCurrent("firmware", () -> {
+                if (directory.rescan()) {
+                    logFirmware(directory);
+                }
+            }), 2, 2, TimeUnit.SECONDS);
+            inventory = stored;
+            firmware = directory;
+        } else {
+            inventory = given.inventory();
+            firmware = given.firmware();
+        }
+        SqlitePhoneRecordStore records = SqlitePhoneRecordStore.open(config.databaseFile());
+        stopOrder.push(records);
+        phones = new PhoneRecorder(journal, inventory, records);
+        stopOrder.push(phones::flush); // stopped after the listeners: their last events are kept
+        maintenance.scheduleWithFixedDelay(() -> keepCurrent("phone records", phones::flush), 1, 1, TimeUnit.SECONDS);
+        return phones;
+    }
+
+    /** Created at start, so that the admin finds where to drop images. */
+    private static java.nio.file.Path firmwareDirectory(ZtpboxConfig config) {
+        try {
+            return Files.createDirectories(config.firmwareDirectory());
+        } catch (IOException e) {
+            throw new ConfigException("provisioning.firmware-dir", List.of(new ConfigException.ConfigProblem(
+                    "provisioning.firmware-dir", 0, "cannot create " + config.firmwareDirectory() + ": " + e)));
+        }
+    }
+
+    private static void logFirmware(FirmwareDirectory firmware) {
+        LOG.info("Firmware in {}: {} images {}", firmware.directory(), firmware.images().size(),
+                firmware.images().stream().map(i -> i.fileName() + (i.version() == null ? "" : " " + i.version()))
+                        .toList());
+    }
+
+    /** A failed refresh is logged and retried at the next tick; it must not end the schedule. */
+    private static void keepCurrent(String what, Runnable task) {
+        try {
+            task.run();
+        } catch (RuntimeException e) {
+            LOG.warn("Refreshing the {} failed, will retry: {}", what, e.getMessage());
+        }
+    }
+
+    /** The phones the admin declared, as of the latest import. */
+    Inventory inventory() {
+        return inventory;
+    }
+
+    /** The phones' observed records, live. */
+    PhoneRegistry phones() {
+        return phones;
+    }
+
+    /** The firmware images on hand, kept current with the firmware directory. */
+    FirmwareShelf firmware() {
+        return firmware;
     }
 
     private static void prepareStateDir(ZtpboxConfig config) {

@@ -1,13 +1,18 @@
 package org.ztpbox.app;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
 import org.ztpbox.cli.ApplianceRuntime;
 import org.ztpbox.cli.CryptCommands;
 import org.ztpbox.cli.DoctorCommand;
+import org.ztpbox.cli.ExportCommand;
+import org.ztpbox.cli.FirmwareCommand;
+import org.ztpbox.cli.ImportCommand;
 import org.ztpbox.cli.KeysCommand;
 import org.ztpbox.cli.LeasesCommand;
+import org.ztpbox.cli.PhonesCommand;
 import org.ztpbox.cli.RunCommand;
 import org.ztpbox.cli.ValidateCommand;
 import org.ztpbox.cli.ZtpboxCommand;
@@ -15,13 +20,19 @@ import org.ztpbox.config.ConfigException;
 import org.ztpbox.config.ZtpboxConfig;
 import org.ztpbox.core.DhcpProbeReport;
 import org.ztpbox.core.EncryptionKeys;
+import org.ztpbox.core.FirmwareShelf;
+import org.ztpbox.core.InventoryStore;
 import org.ztpbox.core.Ipv4Address;
+import org.ztpbox.core.KeyDelivery;
 import org.ztpbox.core.LeaseStore;
+import org.ztpbox.core.PhoneRecordStore;
 import org.ztpbox.core.StoreException;
 import org.ztpbox.diagnose.OwnServer;
 import org.ztpbox.provisioning.BootDirectivesService;
 import org.ztpbox.provisioning.catalog.TemplateCheck;
+import org.ztpbox.store.SqliteInventoryStore;
 import org.ztpbox.store.SqliteLeaseStore;
+import org.ztpbox.store.SqlitePhoneRecordStore;
 import picocli.CommandLine;
 
 /** The program's entry point: wires the commands to the real implementations. */
@@ -60,6 +71,18 @@ public final class Main implements ApplianceRuntime {
                 if (type == CryptCommands.Decrypt.class) {
                     return type.cast(new CryptCommands.Decrypt(runtime));
                 }
+                if (type == ImportCommand.class) {
+                    return type.cast(new ImportCommand(runtime));
+                }
+                if (type == ExportCommand.class) {
+                    return type.cast(new ExportCommand(runtime));
+                }
+                if (type == PhonesCommand.class) {
+                    return type.cast(new PhonesCommand(runtime));
+                }
+                if (type == FirmwareCommand.class) {
+                    return type.cast(new FirmwareCommand(runtime));
+                }
                 return CommandLine.defaultFactory().create(type);
             }
         });
@@ -97,12 +120,28 @@ public final class Main implements ApplianceRuntime {
         }
         String url = config.provisioning().url() != null ? config.provisioning().url().toString()
                 : BootDirectivesService.defaultUrl(Ipv4Address.parse(address), config.http().port());
-        return ProvisioningAssembly.check(config, address, url, ProvisioningPorts.none());
+        if (!Files.exists(config.databaseFile())) {
+            return ProvisioningAssembly.check(config, address, url, ProvisioningPorts.none()); // nothing imported
+        }
+        try (InventoryStore inventory = SqliteInventoryStore.open(config.databaseFile())) {
+            return ProvisioningAssembly.check(config, address, url, new ProvisioningPorts(inventory,
+                    FirmwareShelf.none(), KeyDelivery.none()));
+        }
     }
 
     @Override
     public EncryptionKeys keys(ZtpboxConfig config) {
         return EncryptionAssembly.keyRing(config, Clock.systemUTC());
+    }
+
+    @Override
+    public InventoryStore openInventory(ZtpboxConfig config) {
+        return SqliteInventoryStore.open(config.databaseFile());
+    }
+
+    @Override
+    public PhoneRecordStore openPhoneRecords(ZtpboxConfig config) {
+        return SqlitePhoneRecordStore.open(config.databaseFile());
     }
 
     @Override

@@ -5,7 +5,9 @@ import java.time.Duration;
 import org.ztpbox.config.ZtpboxConfig;
 import org.ztpbox.core.DhcpProbeReport;
 import org.ztpbox.core.EncryptionKeys;
+import org.ztpbox.core.InventoryStore;
 import org.ztpbox.core.LeaseStore;
+import org.ztpbox.core.PhoneRecordStore;
 import org.ztpbox.diagnose.OwnServer;
 import org.ztpbox.provisioning.catalog.TemplateCheck;
 
@@ -23,6 +25,12 @@ public interface ApplianceRuntime {
 
     /** The configuration-file encryption keys under the configured state directory. */
     EncryptionKeys keys(ZtpboxConfig config);
+
+    /** Opens the inventory in the configured store; an import through it reaches a running appliance. */
+    InventoryStore openInventory(ZtpboxConfig config);
+
+    /** Opens the phone records in the configured store (a running appliance writes them every second). */
+    PhoneRecordStore openPhoneRecords(ZtpboxConfig config);
 
     /**
      * ztpbox as the LAN sees it: interface, address, provisioning URL. {@code interfaceName}

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.ztpbox.config.ZtpboxConfig;
-import org.ztpbox.core.FlatJson;
 import org.ztpbox.core.Lease;
 import org.ztpbox.core.LeaseStore;
 import picocli.CommandLine.Command;
@@ -46,11 +45,7 @@ public final class LeasesCommand implements Callable<Integer> {
         Instant now = Instant.now();
         var out = spec.commandLine().getOut();
         if (json) {
-            out.print('[');
-            for (int i = 0; i < leases.size(); i++) {
-                out.print((i == 0 ? "" : ",") + System.lineSeparator() + "  " + FlatJson.write(row(leases.get(i), now)));
-            }
-            out.println(leases.isEmpty() ? "]" : System.lineSeparator() + "]");
+            out.println(JsonListing.array(leases.stream().map(lease -> row(lease, now)).toList()));
         } else {
             out.printf("%-15s  %-17s  %-8s  %-20s  %s%n", "ADDRESS", "MAC", "STATE", "EXPIRES", "HOSTNAME");
             for (Lease lease : leases) {

@@ -61,8 +61,12 @@ public final class ConfigLoader {
         YamlSection prov = top.section("provisioning");
         URI url = prov.value("url", ConfigLoader::provisioningUrl).orElse(null);
         RenderingConfig rendering = RenderingConfigReader.read(prov, dhcp.ntp());
-        ProvisioningConfig provisioning = new ProvisioningConfig(url, rendering, EncryptionConfigReader.read(prov));
-        prov.finish(union(union(Set.of("url"), RenderingConfigReader.KEYS), EncryptionConfigReader.KEYS));
+        Path firmwareDir = prov.value("firmware-dir", ConfigLoader::directory)
+                .orElse(ProvisioningConfig.DEFAULT_FIRMWARE_DIR);
+        ProvisioningConfig provisioning = new ProvisioningConfig(url, rendering, EncryptionConfigReader.read(prov),
+                firmwareDir);
+        prov.finish(union(union(Set.of("url", "firmware-dir"), RenderingConfigReader.KEYS),
+                EncryptionConfigReader.KEYS));
 
         TftpConfig tftp = TftpConfigReader.read(top.section("tftp"));
         HttpConfig http = new HttpConfigReader(problems).read(top.section("http"));
@@ -101,6 +105,17 @@ public final class ConfigLoader {
         }
         problems.throwIfAny(source);
         return null;
+    }
+
+    static Path directory(String text) {
+        if (text.isBlank()) {
+            throw new IllegalArgumentException("expected a directory path, found nothing");
+        }
+        try {
+            return Path.of(text.trim());
+        } catch (java.nio.file.InvalidPathException e) {
+            throw new IllegalArgumentException("not a path: '" + text + "'");
+        }
     }
 
     /** A provisioning URL as phones accept it: a scheme they speak, a host, at most 255 characters. */

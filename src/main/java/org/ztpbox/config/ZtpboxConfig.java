@@ -11,4 +11,9 @@ public record ZtpboxConfig(NetworkConfig network, DhcpConfig dhcp, ProvisioningC
     public Path databaseFile() {
         return stateDir.resolve("ztpbox.db");
     }
+
+    /** Where firmware images are dropped: {@code provisioning.firmware-dir}, resolved against the state directory. */
+    public Path firmwareDirectory() {
+        return stateDir.resolve(provisioning.firmwareDir());
+    }
 }

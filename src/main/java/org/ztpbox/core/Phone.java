@@ -10,7 +10,8 @@ import java.util.Objects;
  * so that an import never loses observations and an observation never edits the inventory.
  *
  * @param mac         the phone's MAC, the key of the inventory
- * @param model       the model as the admin wrote it (e.g. {@code VVX 410}), may be empty
+ * @param model       the canonical model ({@code VVX410}, see {@link PhoneModels}) when the admin's
+ *                    spelling is recognised, else as the admin wrote it; may be empty
  * @param extension   may be empty
  * @param displayName may be empty
  * @param sipUser     line 1 user id, may be empty
@@ -18,8 +19,9 @@ import java.util.Objects;
  * @param authDomain  may be empty
  * @param registrar   may be empty (the site's or the appliance's default applies)
  * @param site        may be empty
- * @param extra       every further column of the import, by its column name, in import order;
- *                    available to templates as variables
+ * @param extra       every further column of the import, keyed by its normalised column name
+ *                    ({@code Activation Code} is {@code activation_code}), in import order; available to
+ *                    templates as variables
  */
 public record Phone(MacAddress mac, String model, String extension, String displayName, String sipUser,
         String sipPassword, String authDomain, String registrar, String site, Map<String, String> extra) {

@@ -33,7 +33,8 @@ import org.ztpbox.core.StoreException;
 public final class SqliteLeaseStore implements LeaseStore {
 
     private static final SchemaMigrations MIGRATIONS = new SchemaMigrations("/org/ztpbox/store/migrations/sqlite",
-            List.of("V1__leases_and_events.sql", "V2__events_pruned_by_rowid.sql", "V3__key_deliveries.sql"));
+            List.of("V1__leases_and_events.sql", "V2__events_pruned_by_rowid.sql", "V3__key_deliveries.sql",
+                    "V4__inventory.sql"));
 
     private final Path file;
     private final Connection connection;
@@ -55,6 +56,18 @@ public final class SqliteLeaseStore implements LeaseStore {
     /** Opens (creating if needed) the database file and brings its schema up to date. */
     public static SqliteLeaseStore open(Path file) {
         try {
+            return new SqliteLeaseStore(file, connect(file));
+        } catch (SQLException e) {
+            throw new StoreException("cannot open the database " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * A connection to the database file (created if needed) in WAL mode, schema up to date, auto-commit
+     * off: what every store over this one file opens, so that each has its own connection.
+     */
+    static Connection connect(Path file) {
+        try {
             Path parent = file.toAbsolutePath().getParent();
             if (parent != null) {
                 Files.createDirectories(parent);
@@ -75,7 +88,7 @@ public final class SqliteLeaseStore implements LeaseStore {
             }
             MIGRATIONS.apply(connection);
             connection.setAutoCommit(false);
-            return new SqliteLeaseStore(file, connection);
+            return connection;
         } catch (SQLException | java.io.IOException e) {
             throw new StoreException("cannot open the database " + file + ": " + e.getMessage(), e);
         }

@@ -191,6 +191,16 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void theFirmwareDirectoryDefaultsToTheStateDirectoryAndARelativeOneIsUnderIt() {
+        assertThat(ConfigLoader.parse("t", "state-dir: /srv/zb\n").firmwareDirectory())
+                .isEqualTo(java.nio.file.Path.of("/srv/zb/firmware"));
+        assertThat(ConfigLoader.parse("t", "state-dir: /srv/zb\nprovisioning:\n  firmware-dir: images\n")
+                .firmwareDirectory()).isEqualTo(java.nio.file.Path.of("/srv/zb/images"));
+        assertThat(ConfigLoader.parse("t", "state-dir: /srv/zb\nprovisioning:\n  firmware-dir: /opt/poly\n")
+                .firmwareDirectory()).isEqualTo(java.nio.file.Path.of("/opt/poly"));
+    }
+
+    @Test
     void refusesAProvisioningUrlPhonesCannotUse() {
         assertThatThrownBy(() -> ConfigLoader.parse("t", "provisioning:\n  url: gopher://x/\n"))
                 .hasMessageContaining("provisioning.url").hasMessageContaining("line 2");

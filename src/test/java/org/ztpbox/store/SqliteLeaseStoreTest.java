@@ -42,7 +42,7 @@ class SqliteLeaseStoreTest extends LeaseStoreContractTest {
             assertThat(rs.getString(1)).isEqualToIgnoringCase("wal");
             var version = st.executeQuery("SELECT MAX(version) FROM schema_version");
             version.next();
-            assertThat(version.getInt(1)).isEqualTo(3);
+            assertThat(version.getInt(1)).isEqualTo(4);
             var index = st.executeQuery("SELECT COUNT(*) FROM sqlite_master WHERE name = 'events_by_time'");
             index.next();
             assertThat(index.getInt(1)).as("V2 dropped the time index").isZero();

@@ -23,6 +23,7 @@ import org.ztpbox.core.Lease;
 import org.ztpbox.core.LeaseJournal;
 import org.ztpbox.core.MacAddress;
 import org.ztpbox.core.PhoneEvent;
+import org.ztpbox.core.PhoneRecord;
 import org.ztpbox.dhcp.DhcpMessage;
 import org.ztpbox.dhcp.DhcpMessageType;
 import org.ztpbox.dhcp.DhcpRequests;
@@ -30,6 +31,7 @@ import org.ztpbox.dhcp.codec.DhcpCodec;
 import org.ztpbox.dhcp.codec.DhcpDecodeResult;
 import org.ztpbox.dhcp.engine.DhcpEngine;
 import org.ztpbox.dhcp.pool.LeaseTable;
+import org.ztpbox.provisioning.records.PhoneObservations;
 
 class DhcpChannelHandlerTest {
 
@@ -118,6 +120,29 @@ class DhcpChannelHandlerTest {
         assertThat(events).extracting(e -> e.detail("reply")).containsExactly("OFFER", "ACK");
         assertThat(events.get(0).detail("model")).isEqualTo("VVX-VVX_410");
         assertThat(events.get(1).detail("address")).isEqualTo(offer.yiaddr().toString());
+    }
+
+    @Test
+    void theEventsOfADoraMakeThePhonesRecord() {
+        channel(100);
+        send(phone.discover());
+        DhcpMessage offer = reply();
+        send(phone.selecting(offer.yiaddr(), SERVER));
+        journal.pending.get(0).complete(null);
+        channel.runPendingTasks();
+        reply();
+
+        PhoneRecord record = null;
+        for (PhoneEvent event : events) {
+            record = PhoneObservations.apply(record, event);
+        }
+
+        assertThat(record.model()).isEqualTo("VVX410");
+        assertThat(record.partNumber()).isEqualTo("3111-46162-001");
+        assertThat(record.firmware()).isEqualTo("5.9.5.0614");
+        assertThat(record.stage()).isEqualTo("application");
+        assertThat(record.lastAddress()).isEqualTo(offer.yiaddr().toString());
+        assertThat(record.lastSeenVia()).isEqualTo("dhcp");
     }
 
     @Test

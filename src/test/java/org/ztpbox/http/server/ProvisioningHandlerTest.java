@@ -28,7 +28,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.ztpbox.config.HttpAuthConfig;
 import org.ztpbox.config.HttpConfig;
+import org.ztpbox.core.MacAddress;
 import org.ztpbox.core.PhoneEvent;
+import org.ztpbox.core.PhoneRecord;
 import org.ztpbox.core.Transport;
 import org.ztpbox.http.AccessLogFormat;
 import org.ztpbox.http.auth.Authenticator;
@@ -38,6 +40,7 @@ import org.ztpbox.http.routes.FamilyTrees;
 import org.ztpbox.http.routes.ProvisioningRoutes;
 import org.ztpbox.provisioning.StaticFileCatalog;
 import org.ztpbox.provisioning.UploadDirectory;
+import org.ztpbox.provisioning.records.PhoneObservations;
 
 /** The request handler on an EmbeddedChannel, bytes in and bytes out, behind the real HTTP codec. */
 class ProvisioningHandlerTest {
@@ -137,6 +140,21 @@ class ProvisioningHandlerTest {
         assertThat(events).hasSize(1); // only the request from a phone goes to the timeline
         assertThat(events.get(0).details()).containsEntry("model", "VVX410").containsEntry("firmware", "5.9.5.0614")
                 .containsEntry("stage", "Application").containsEntry("status", "200");
+    }
+
+    @Test
+    void theEventOfADownloadMakesThePhonesRecord() {
+        exchange("GET /prov/000000000000.cfg HTTP/1.1\r\nHost: ztpbox\r\nUser-Agent: FileTransport"
+                + " PolycomVVX-VVX_410-UA/5.9.5.0614 (SN:0004f2aa814c) Type/Application\r\n\r\n");
+
+        PhoneRecord record = PhoneObservations.apply(null, events.get(0));
+
+        assertThat(record.mac()).isEqualTo(MacAddress.parse("0004f2aa814c"));
+        assertThat(record.model()).isEqualTo("VVX410");
+        assertThat(record.firmware()).isEqualTo("5.9.5.0614");
+        assertThat(record.stage()).isEqualTo("application");
+        assertThat(record.lastFile()).isEqualTo("/prov/000000000000.cfg");
+        assertThat(record.lastSeenVia()).isEqualTo("http");
     }
 
     @Test
