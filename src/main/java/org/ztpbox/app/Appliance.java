@@ -18,6 +18,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.ztpbox.config.ClientClassConfig;
 import org.ztpbox.config.ConfigException;
+import org.ztpbox.config.Durations;
 import org.ztpbox.config.Reservation;
 import org.ztpbox.config.ZtpboxConfig;
 import org.ztpbox.core.EventSink;
@@ -32,6 +33,7 @@ import org.ztpbox.core.PhoneRegistry;
 import org.ztpbox.dhcp.engine.DhcpEngine;
 import org.ztpbox.dhcp.pool.LeaseTable;
 import org.ztpbox.dhcp.server.DhcpServer;
+import org.ztpbox.diagnose.OwnServer;
 import org.ztpbox.http.server.HttpServer;
 import org.ztpbox.provisioning.AdminPasswordFile;
 import org.ztpbox.provisioning.BootDirectivesService;
@@ -105,6 +107,7 @@ final class Appliance implements AutoCloseable {
         // of the phone that leased the address; the findings log notes phones to check; the recorder
         // keeps what each phone reported.
         PhoneRecorder recorder = startProvisioningState(config, clock, journal, maintenance, ports);
+        PeriodicProbe probe = config.doctor().probesPeriodically() ? periodicProbe(config, journal, clock) : null;
         stopOrder.push(() -> { // before the stores it refreshes close
             maintenance.shutdownNow();
             maintenance.awaitTermination(5, TimeUnit.SECONDS);
@@ -154,6 +157,13 @@ final class Appliance implements AutoCloseable {
         }
 
         maintenance.scheduleAtFixedRate(() -> pruneEvents(store, config, clock), 1, 60, TimeUnit.MINUTES);
+        if (probe != null) {
+            long interval = config.doctor().probeInterval().toMillis();
+            // The first run soon after start (within 30 s), then every doctor.probe-interval.
+            maintenance.scheduleWithFixedDelay(probe, Math.min(interval, 30_000), interval, TimeUnit.MILLISECONDS);
+            LOG.info("DHCP probe of the LAN every {} ({} per run)", Durations.format(config.doctor().probeInterval()),
+                    Durations.format(config.doctor().probeWait()));
+        }
         reversion.schedule(maintenance);
 
         LOG.info("ztpbox running: dhcp.mode={} on {} ({}), {} leases loaded, provisioning URL {}, state in {}",
@@ -162,6 +172,16 @@ final class Appliance implements AutoCloseable {
         LOG.info("Phone configuration rendered from templates in {}; phone admin password {} ('ztpbox admin-password'"
                 + " shows it)", catalogs.templates(), config.provisioning().rendering().adminPassword() != null
                 ? "from provisioning.admin-password" : "in " + config.stateDir().resolve(AdminPasswordFile.NAME));
+    }
+
+    /** The periodic DHCP probe, with its own store connection, closed after the executor that runs it stops. */
+    private PeriodicProbe periodicProbe(ZtpboxConfig config, GroupCommitJournal journal, Clock clock) {
+        OwnServer own = DoctorWiring.ownServer(config, null);
+        // Its own connection: WAL readers never wait for the journal's writes, nor the journal for them.
+        SqliteLeaseStore reader = SqliteLeaseStore.open(config.databaseFile());
+        stopOrder.push(reader);
+        return new PeriodicProbe(own, DoctorWiring.prober(config, own), config.doctor().probeWait(), reader, journal,
+                clock);
     }
 
     /**

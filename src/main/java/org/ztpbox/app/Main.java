@@ -3,9 +3,11 @@ package org.ztpbox.app;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
 import org.ztpbox.cli.ApplianceRuntime;
 import org.ztpbox.cli.CryptCommands;
+import org.ztpbox.cli.DoctorCommand;
 import org.ztpbox.cli.ExportCommand;
 import org.ztpbox.cli.FirmwareCommand;
 import org.ztpbox.cli.ImportCommand;
@@ -21,6 +23,7 @@ import org.ztpbox.cli.ValidateCommand;
 import org.ztpbox.cli.ZtpboxCommand;
 import org.ztpbox.config.ConfigException;
 import org.ztpbox.config.ZtpboxConfig;
+import org.ztpbox.core.DhcpProbeReport;
 import org.ztpbox.core.EncryptionKeys;
 import org.ztpbox.core.ExpectedConfiguration;
 import org.ztpbox.core.FirmwareShelf;
@@ -31,6 +34,7 @@ import org.ztpbox.core.LeaseStore;
 import org.ztpbox.core.PhoneRecordStore;
 import org.ztpbox.core.QuarantineStore;
 import org.ztpbox.core.StoreException;
+import org.ztpbox.diagnose.OwnServer;
 import org.ztpbox.provisioning.BootDirectivesService;
 import org.ztpbox.provisioning.catalog.TemplateCheck;
 import org.ztpbox.store.InMemoryInventoryStore;
@@ -60,6 +64,9 @@ public final class Main implements ApplianceRuntime {
                 }
                 if (type == LeasesCommand.class) {
                     return type.cast(new LeasesCommand(runtime));
+                }
+                if (type == DoctorCommand.class) {
+                    return type.cast(new DoctorCommand(runtime));
                 }
                 if (type == ValidateCommand.class) {
                     return type.cast(new ValidateCommand(runtime));
@@ -191,5 +198,15 @@ public final class Main implements ApplianceRuntime {
     @Override
     public PhoneRecordStore openPhoneRecords(ZtpboxConfig config) {
         return SqlitePhoneRecordStore.open(config.databaseFile());
+    }
+
+    @Override
+    public OwnServer ownServer(ZtpboxConfig config, String interfaceName) {
+        return DoctorWiring.ownServer(config, interfaceName);
+    }
+
+    @Override
+    public DhcpProbeReport probeDhcp(ZtpboxConfig config, OwnServer own, Duration wait) {
+        return DoctorWiring.probe(config, own, wait);
     }
 }

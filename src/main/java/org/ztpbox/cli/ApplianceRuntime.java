@@ -1,9 +1,11 @@
 package org.ztpbox.cli;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import org.ztpbox.config.ZtpboxConfig;
+import org.ztpbox.core.DhcpProbeReport;
 import org.ztpbox.core.EncryptionKeys;
 import org.ztpbox.core.ExpectedConfiguration;
 import org.ztpbox.core.InventoryStore;
@@ -11,6 +13,7 @@ import org.ztpbox.core.Ipv4Address;
 import org.ztpbox.core.LeaseStore;
 import org.ztpbox.core.PhoneRecordStore;
 import org.ztpbox.core.QuarantineStore;
+import org.ztpbox.diagnose.OwnServer;
 import org.ztpbox.provisioning.catalog.TemplateCheck;
 
 /** What the commands need from the composition root, so that they depend on no implementation. */
@@ -33,6 +36,15 @@ public interface ApplianceRuntime {
 
     /** Opens the phone records in the configured store (a running appliance writes them every second). */
     PhoneRecordStore openPhoneRecords(ZtpboxConfig config);
+
+    /**
+     * ztpbox as the LAN sees it: interface, address, provisioning URL. {@code interfaceName}
+     * overrides {@code network.interface} when not null.
+     */
+    OwnServer ownServer(ZtpboxConfig config, String interfaceName);
+
+    /** Runs the phone-emulating DHCP probe on {@code own}'s interface, collecting answers for {@code wait}. */
+    DhcpProbeReport probeDhcp(ZtpboxConfig config, OwnServer own, Duration wait);
 
     /** Opens the record of override quarantines (in the same store; works while the appliance runs). */
     QuarantineStore openQuarantines(ZtpboxConfig config);

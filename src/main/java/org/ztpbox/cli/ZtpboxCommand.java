@@ -8,11 +8,12 @@ import picocli.CommandLine.Command;
         description = "Zero-touch provisioning appliance for Poly / Polycom IP phones.",
         subcommands = {RunCommand.class, LeasesCommand.class, ValidateCommand.class, AdminPasswordCommand.class,
             KeysCommand.class, CryptCommands.Encrypt.class, CryptCommands.Decrypt.class, ImportCommand.class,
-            ExportCommand.class, PhonesCommand.class, FirmwareCommand.class, TimelineCommand.class,
-            ResetGuideCommand.class, PrepareResetCommand.class, RestoreOverridesCommand.class,
+            ExportCommand.class, PhonesCommand.class, FirmwareCommand.class, DoctorCommand.class,
+            TimelineCommand.class, ResetGuideCommand.class, PrepareResetCommand.class, RestoreOverridesCommand.class,
             CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:ok", "1:failure", "2:usage or configuration error"})
+        exitCodeList = {"0:ok", "1:failure", "2:usage or configuration error",
+            "3:doctor: a DHCP server points phones at another provisioning server"})
 public final class ZtpboxCommand implements Runnable {
 
     @CommandLine.Spec

@@ -25,7 +25,7 @@ import org.ztpbox.core.Ipv4Address;
 public final class ConfigLoader {
 
     private static final Set<String> TOP_KEYS = Set.of("network", "dhcp", "provisioning", "tftp", "http",
-            "state-dir", "store");
+            "state-dir", "store", "doctor");
 
     private ConfigLoader() {
     }
@@ -78,9 +78,11 @@ public final class ConfigLoader {
                 .orElse(Duration.ofDays(30)));
         storeSection.finish(Set.of("event-retention"));
 
+        DoctorConfig doctor = DoctorConfigReader.read(top.section("doctor"));
+
         top.finish(TOP_KEYS);
         problems.throwIfAny(source);
-        return new ZtpboxConfig(network, dhcp, provisioning, tftp, http, stateDir, store);
+        return new ZtpboxConfig(network, dhcp, provisioning, tftp, http, stateDir, store, doctor);
     }
 
     private static Set<String> union(Set<String> a, Set<String> b) {

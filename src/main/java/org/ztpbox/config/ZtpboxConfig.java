@@ -4,7 +4,8 @@ import java.nio.file.Path;
 
 /** The whole appliance configuration, validated and immutable. See {@code conf/ztpbox.yaml}. */
 public record ZtpboxConfig(NetworkConfig network, DhcpConfig dhcp, ProvisioningConfig provisioning,
-                           TftpConfig tftp, HttpConfig http, Path stateDir, StoreConfig store) {
+                           TftpConfig tftp, HttpConfig http, Path stateDir, StoreConfig store,
+                           DoctorConfig doctor) {
 
     /** The file holding leases and events, under {@link #stateDir()}. */
     public Path databaseFile() {

@@ -205,7 +205,7 @@ public final class ResetGuides {
                 : "Server User: " + user + (hasPassword ? "; Server Password: the password in provisioning.url."
                 : "."));
         steps.add("Press Exit, Exit again, then choose 'Save & Reboot' (seed 000).");
-        return new ResetGuide.Setup(Secrets.maskUrls(provisioningUrl), type, address, DialPad.keystrokes(address),
+        return new ResetGuide.Setup(Secrets.mask(provisioningUrl), type, address, DialPad.keystrokes(address),
                 user, hasPassword, steps);
     }
 

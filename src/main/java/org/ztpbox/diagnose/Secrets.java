@@ -4,18 +4,32 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
- * Masks secrets before anything is shown: values of parameters and details whose name says they are
- * secret, and the password in {@code scheme://user:password@host} URLs wherever it appears.
+ * Masks secrets wherever they are shown. Passwords in provisioning addresses: option 66 and 160
+ * values may carry {@code user:password@} (polycom-provisioning.md §2), and an old provider's
+ * password must not end up in a terminal, a log, a finding or a support ticket; the user name stays,
+ * it helps to recognise the provider. And the values of parameters and event details whose name says
+ * they are secret ({@code reg.1.auth.password}, {@code device.sec.configEncryption.key}, ...).
  */
 public final class Secrets {
 
-    public static final String MASK = "***";
+    public static final String MASK = "****";
 
-    private static final Pattern URL_PASSWORD = Pattern.compile("(?i)([a-z][a-z0-9+.-]*://[^/\\s:@]*:)[^@/\\s]*@");
+    // Greedy up to the last '@' before the path: a password may itself contain '@'.
+    private static final Pattern WITH_SCHEME = Pattern.compile("(?i)\\b([a-z][a-z0-9+.-]*://[^/@\\s:]*):([^/\\s]*)@");
+    private static final Pattern WITHOUT_SCHEME = Pattern.compile("(^|[\\s=\"'(])([^/@\\s:=\"'(]+):([^/\\s]*)@(?=[^\\s/@])");
     private static final Pattern SECRET_NAME = Pattern.compile(
             ".*(password|passwd|pwd|secret|token|passphrase|key|credentials?|\\.pin)$");
 
     private Secrets() {
+    }
+
+    /** {@code text} with every URL password replaced by {@value #MASK}; null stays null. */
+    public static String mask(String text) {
+        if (text == null || text.indexOf('@') < 0) {
+            return text;
+        }
+        String masked = WITH_SCHEME.matcher(text).replaceAll("$1:" + MASK + "@");
+        return WITHOUT_SCHEME.matcher(masked).replaceAll("$1$2:" + MASK + "@");
     }
 
     /** True when the parameter or detail named so holds a secret ({@code reg.1.auth.password}, ...). */
@@ -23,7 +37,7 @@ public final class Secrets {
         return name != null && SECRET_NAME.matcher(name.toLowerCase(Locale.ROOT)).matches();
     }
 
-    /** The value as it may be shown: masked whole for a secret name, else with URL passwords masked. */
+    /** The value as it may be shown: masked whole under a secret name, else with URL passwords masked. */
     public static String show(String name, String value) {
         if (value == null) {
             return null;
@@ -31,14 +45,6 @@ public final class Secrets {
         if (isSecretName(name) && !value.isEmpty()) {
             return MASK;
         }
-        return maskUrls(value);
-    }
-
-    /** Replaces the password of every {@code scheme://user:password@} in the text. */
-    public static String maskUrls(String text) {
-        if (text == null || text.indexOf('@') < 0) {
-            return text;
-        }
-        return URL_PASSWORD.matcher(text).replaceAll("$1" + MASK.replace("*", "\\*") + "@");
+        return mask(value);
     }
 }

@@ -92,6 +92,29 @@ class MainTest {
     }
 
     @Test
+    void doctorRefusesABadWaitAsAUsageError() throws Exception {
+        Path file = config("state-dir: " + dir.resolve("state") + "\n");
+
+        assertThat(Main.execute("doctor", "--config", file.toString(), "--wait", "2h")).isEqualTo(2);
+        assertThat(err.toString()).contains("--wait: must be between 500ms and 30s");
+    }
+
+    @Test
+    void doctorOnAnUnknownInterfaceIsAConfigError() throws Exception {
+        Path file = config("state-dir: " + dir.resolve("state") + "\n");
+
+        assertThat(Main.execute("doctor", "--config", file.toString(), "--interface", "nosuch0")).isEqualTo(2);
+        assertThat(err.toString()).contains("no interface named 'nosuch0'");
+    }
+
+    @Test
+    void doctorDocumentsExitCode3() {
+        assertThat(Main.execute("doctor", "--help")).isZero();
+        assertThat(out.toString()).contains("--interface", "--wait", "--json",
+                "3   a DHCP server points phones at another provisioning server");
+    }
+
+    @Test
     void aTakenPortIsAPlainFailure() throws Exception {
         try (java.net.DatagramSocket taken = new java.net.DatagramSocket(0)) {
             Path file = config("network:\n  interface: lo\n  address: 127.0.0.1\ndhcp:\n  port: " + taken.getLocalPort()

@@ -1,6 +1,5 @@
 package org.ztpbox.dhcp;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import org.ztpbox.core.Ipv4Address;
 import org.ztpbox.core.MacAddress;
@@ -105,21 +104,7 @@ public final class DhcpRequests {
      */
     public static byte[] polycomVendorClass(String company, String model, String part, String app, String boot,
                                             boolean withEnd) {
-        java.io.ByteArrayOutputStream sub = new java.io.ByteArrayOutputStream();
-        String[] values = {company, model, part, app, boot};
-        for (int i = 0; i < values.length; i++) {
-            byte[] v = values[i].getBytes(StandardCharsets.US_ASCII);
-            sub.write(i + 1);
-            sub.write(v.length);
-            sub.writeBytes(v);
-        }
-        byte[] subOptions = sub.toByteArray();
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-        out.writeBytes(new byte[] {0x00, 0x00, 0x36, 0x3D, (byte) subOptions.length});
-        out.writeBytes(subOptions);
-        if (withEnd) {
-            out.write(0xFF);
-        }
-        return out.toByteArray();
+        byte[] encoded = org.ztpbox.dhcp.options.VendorClass.encodePolycom(company, model, part, app, boot);
+        return withEnd ? encoded : java.util.Arrays.copyOf(encoded, encoded.length - 1);
     }
 }

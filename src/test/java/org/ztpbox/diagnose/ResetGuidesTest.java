@@ -73,7 +73,7 @@ class ResetGuidesTest {
         assertThat(withCredentials.address()).isEqualTo("prov.example.com:8443/p/");
         assertThat(withCredentials.user()).isEqualTo("phones");
         assertThat(withCredentials.hasPassword()).isTrue();
-        assertThat(withCredentials.url()).doesNotContain("s3cret").contains("phones:***@");
+        assertThat(withCredentials.url()).doesNotContain("s3cret").contains("phones:****@");
         assertThat(withCredentials.steps()).noneSatisfy(s -> assertThat(s).contains("s3cret"));
     }
 

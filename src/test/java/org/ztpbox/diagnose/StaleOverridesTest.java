@@ -85,7 +85,7 @@ class StaleOverridesTest {
 
         assertThat(text).doesNotContain("Old-Pass1", "8421", "old-sip-secret", "new-sip-secret",
                 "06a9214036b8a15b512e03d534120006");
-        assertThat(text).contains("device.prov.serverName = \"http://pbx:***@old-pbx.example.net/polycom/\"");
+        assertThat(text).contains("device.prov.serverName = \"http://pbx:****@old-pbx.example.net/polycom/\"");
     }
 
     @Test

@@ -38,7 +38,7 @@ class TimelineTest {
                 "reply", "ACK", "address", "10.0.0.57");
 
         assertThat(timeline.summary(discover)).isEqualTo("VVX-VVX_410 in its boot stage (Updater/BootROM), ztpbox"
-                + " answered OFFER 10.0.0.57, provisioning http://phones:***@10.0.0.2/prov/");
+                + " answered OFFER 10.0.0.57, provisioning http://phones:****@10.0.0.2/prov/");
         assertThat(timeline.summary(request)).isEqualTo("asks for 10.0.0.57, server 10.0.0.2 (ztpbox), ztpbox"
                 + " answered ACK 10.0.0.57");
         assertThat(new Timeline(null).summary(request)).as("own address unknown").contains("server 10.0.0.2,");
@@ -67,7 +67,7 @@ class TimelineTest {
                 "override files quarantined by alice (prepare reset): 0004f2aa814c-phone.cfg moved to"
                         + " quarantine/0004f2aa814c/x");
         PhoneEvent other = new PhoneEvent(T, MAC, "lldp", "SEEN", Map.of("name", "VVX 311", "admin_password", "1234"));
-        assertThat(timeline.summary(other)).isEqualTo("admin_password=*** name=VVX 311");
+        assertThat(timeline.summary(other)).isEqualTo("admin_password=**** name=VVX 311");
     }
 
     @Test
@@ -75,7 +75,7 @@ class TimelineTest {
         PhoneEvent event = e.http(T, "GET", "/prov/x.cfg", 200, "auth_password", "hunter2", "note",
                 "redirect to https://u:pw@old/");
 
-        assertThat(Timeline.shownDetails(event)).containsEntry("auth_password", "***")
-                .containsEntry("note", "redirect to https://u:***@old/").containsEntry("path", "/prov/x.cfg");
+        assertThat(Timeline.shownDetails(event)).containsEntry("auth_password", "****")
+                .containsEntry("note", "redirect to https://u:****@old/").containsEntry("path", "/prov/x.cfg");
     }
 }

@@ -31,7 +31,8 @@ import org.ztpbox.lab.ZtpboxYaml;
  * the overrides directory its master file names;
  * {@code ztpbox prepare-reset} run beside the running appliance moves it aside, and the phone's GET
  * of its override then returns the empty override; {@code ztpbox restore-overrides} brings the file
- * back and the phone gets it again; {@code ztpbox timeline} tells it all, and the log has the findings.
+ * back and the phone gets it again; {@code ztpbox timeline} tells it all, {@code ztpbox doctor} reports
+ * the stale override, and the log has the findings.
  */
 @Timeout(value = 150, unit = TimeUnit.SECONDS)
 class ResetOverridesIT {
@@ -145,6 +146,13 @@ class ResetOverridesIT {
         assertThat(text.indexOf("QUARANTINE")).isLessThan(text.indexOf("RESTORE"));
         // The restored override is stale again, and the timeline says so.
         assertThat(text).contains("CRITICAL  override-provisioning-server  " + MAC, "CRITICAL  override-admin-auth");
+
+        // ztpbox doctor, on the LAN interface beside the running appliance, reports the stale override too.
+        CommandResult doctor = lab.exec(lab.serverNamespace(), Duration.ofSeconds(60), Tools.java(), "-jar",
+                jar.toString(), "doctor", "--config", server.config().toString(), "--wait", "1s");
+        assertThat(doctor.exitCode()).as("an override pointing at another server is a stale source: %s",
+                doctor.describe()).isEqualTo(3);
+        assertThat(doctor.stdout()).contains("override-provisioning-server", MAC).doesNotContain("Old-Pass1", "8421");
 
         // The phone boots again (it asks for <mac>.cfg first): the appliance checks it and logs what it finds.
         assertThat(curl(URL + "0004f2aa814c.cfg").status()).isEqualTo(404);

@@ -27,8 +27,13 @@ public final class Dhclient {
 
     /** Starts dhclient as a Polycom phone would ask: vendor class, and 66 and 160 in its request list. */
     public static Dhclient startAsPolycomPhone(NetnsLab lab, LabClient client) {
+        return startAsPolycomPhone(lab, client, "");
+    }
+
+    /** The same, with more dhclient.conf statements, e.g. {@code reject 10.231.0.2;} to refuse a server's offers. */
+    public static Dhclient startAsPolycomPhone(NetnsLab lab, LabClient client, String moreConf) {
         String name = "dhclient-" + client.iface();
-        String conf = "option prov-url code 160 = text;\n"
+        String conf = moreConf + "option prov-url code 160 = text;\n"
                 + "send vendor-class-identifier " + POLYCOM_VENDOR_CLASS + ";\n"
                 + "request subnet-mask, routers, domain-name-servers, tftp-server-name, prov-url;\n"
                 // Bounded: give up after 20 s instead of dhclient's default minute.

@@ -43,7 +43,7 @@ public final class Prerequisites {
         List<String> missing = Tools.missing(tools.toArray(String[]::new));
         if (!missing.isEmpty()) {
             problems.add("missing program(s): " + String.join(", ", missing)
-                    + " (Debian: apt-get install iproute2 procps isc-dhcp-client udhcpc kea-admin tcpdump)");
+                    + " (Debian: apt-get install iproute2 procps isc-dhcp-client udhcpc kea-admin tcpdump dnsmasq-base)");
         }
         String jar = System.getProperty("ztpbox.jar");
         if (jar == null || jar.isBlank()) {

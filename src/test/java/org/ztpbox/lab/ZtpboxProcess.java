@@ -64,6 +64,11 @@ public final class ZtpboxProcess {
         return server;
     }
 
+    /** The configuration file it runs with, for the CLI commands a test runs beside it. */
+    public Path config() {
+        return config;
+    }
+
     public long pid() {
         return process.pid();
     }

@@ -25,10 +25,11 @@ public final class ZtpboxYaml {
     private final List<ExtraOption> options;
     private final Map<String, String> tftp;
     private final Map<String, String> provisioning;
+    private final Map<String, String> doctor;
 
     private ZtpboxYaml(String mode, String subnet, String pool, String leaseTime, long rateLimit,
                        String provisioningUrl, List<ExtraOption> options, Map<String, String> tftp,
-                       Map<String, String> provisioning) {
+                       Map<String, String> provisioning, Map<String, String> doctor) {
         this.mode = mode;
         this.subnet = subnet;
         this.pool = pool;
@@ -38,6 +39,7 @@ public final class ZtpboxYaml {
         this.options = List.copyOf(options);
         this.tftp = new LinkedHashMap<>(tftp);
         this.provisioning = new LinkedHashMap<>(provisioning);
+        this.doctor = new LinkedHashMap<>(doctor);
     }
 
     /**
@@ -45,41 +47,56 @@ public final class ZtpboxYaml {
      * provisioning URL (ztpbox then derives one) until {@link #withProvisioningUrl} sets it.
      */
     public static ZtpboxYaml serve(String subnet, String pool) {
-        return new ZtpboxYaml("serve", subnet, pool, "10m", 1_000_000, null, List.of(), Map.of(), Map.of());
+        return new ZtpboxYaml("serve", subnet, pool, "10m", 1_000_000, null, List.of(), Map.of(), Map.of(), Map.of());
     }
 
     public ZtpboxYaml withMode(String newMode) {
         return new ZtpboxYaml(newMode, subnet, pool, leaseTime, rateLimit, provisioningUrl, options, tftp,
-                provisioning);
+                provisioning, doctor);
     }
 
     public ZtpboxYaml withLeaseTime(String newLeaseTime) {
         return new ZtpboxYaml(mode, subnet, pool, newLeaseTime, rateLimit, provisioningUrl, options, tftp,
-                provisioning);
+                provisioning, doctor);
     }
 
     public ZtpboxYaml withProvisioningUrl(String url) {
-        return new ZtpboxYaml(mode, subnet, pool, leaseTime, rateLimit, url, options, tftp, provisioning);
+        return new ZtpboxYaml(mode, subnet, pool, leaseTime, rateLimit, url, options, tftp, provisioning, doctor);
     }
 
     public ZtpboxYaml withOption(int code, String type, String value) {
         List<ExtraOption> more = new ArrayList<>(options);
         more.add(new ExtraOption(code, type, value));
-        return new ZtpboxYaml(mode, subnet, pool, leaseTime, rateLimit, provisioningUrl, more, tftp, provisioning);
+        return new ZtpboxYaml(mode, subnet, pool, leaseTime, rateLimit, provisioningUrl, more, tftp, provisioning,
+                doctor);
     }
 
     /** One key of the {@code tftp} section, e.g. {@code timeout} and {@code 100ms}. */
     public ZtpboxYaml withTftp(String key, String value) {
         Map<String, String> more = new LinkedHashMap<>(tftp);
         more.put(key, value);
-        return new ZtpboxYaml(mode, subnet, pool, leaseTime, rateLimit, provisioningUrl, options, more, provisioning);
+        return new ZtpboxYaml(mode, subnet, pool, leaseTime, rateLimit, provisioningUrl, options, more, provisioning,
+                doctor);
     }
 
     /** One key of the {@code provisioning} section besides the URL, e.g. {@code encryption} and {@code on}. */
     public ZtpboxYaml withProvisioning(String key, String value) {
         Map<String, String> more = new LinkedHashMap<>(provisioning);
         more.put(key, value);
-        return new ZtpboxYaml(mode, subnet, pool, leaseTime, rateLimit, provisioningUrl, options, tftp, more);
+        return new ZtpboxYaml(mode, subnet, pool, leaseTime, rateLimit, provisioningUrl, options, tftp, more, doctor);
+    }
+
+    /**
+     * The {@code doctor} section: how often the running appliance probes the LAN ({@code off} for
+     * never; tests that run {@code ztpbox doctor} themselves keep the appliance's probe quiet) and
+     * how long each probe listens.
+     */
+    public ZtpboxYaml withDoctor(String probeInterval, String probeWait) {
+        Map<String, String> more = new LinkedHashMap<>(doctor);
+        more.put("probe-interval", probeInterval);
+        more.put("probe-wait", probeWait);
+        return new ZtpboxYaml(mode, subnet, pool, leaseTime, rateLimit, provisioningUrl, options, tftp, provisioning,
+                more);
     }
 
     public String provisioningUrl() {
@@ -117,6 +134,10 @@ public final class ZtpboxYaml {
         if (!tftp.isEmpty()) {
             yaml.append("tftp:\n");
             tftp.forEach((key, value) -> yaml.append("  ").append(key).append(": ").append(value).append('\n'));
+        }
+        if (!doctor.isEmpty()) {
+            yaml.append("doctor:\n");
+            doctor.forEach((key, value) -> yaml.append("  ").append(key).append(": ").append(value).append('\n'));
         }
         yaml.append("state-dir: ").append(stateDir).append('\n');
         return yaml.toString();

@@ -1,5 +1,6 @@
 package org.ztpbox.dhcp.options;
 
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -26,6 +27,31 @@ public record VendorClass(int enterprise, String text, Map<Integer, String> subO
 
     public VendorClass {
         subOptions = Map.copyOf(subOptions);
+    }
+
+    /**
+     * Encodes the binary form as a Poly phone sends it: enterprise 13885, a length byte, the
+     * sub-options 1 to 5 in order, then {@code FF}. As in Polycom's worked example, the length byte
+     * counts the sub-options without the {@code FF}.
+     */
+    public static byte[] encodePolycom(String company, String model, String partNumber, String applicationVersion,
+                                       String bootVersion) {
+        ByteArrayOutputStream sub = new ByteArrayOutputStream();
+        String[] values = {company, model, partNumber, applicationVersion, bootVersion};
+        for (int i = 0; i < values.length; i++) {
+            byte[] value = values[i].getBytes(StandardCharsets.US_ASCII);
+            sub.write(i + 1);
+            sub.write(value.length);
+            sub.writeBytes(value);
+        }
+        if (5 + sub.size() + 1 > 255) {
+            throw new IllegalArgumentException("option 60 would exceed 255 bytes");
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.writeBytes(new byte[] {0x00, 0x00, 0x36, 0x3D, (byte) sub.size()});
+        out.writeBytes(sub.toByteArray());
+        out.write(0xFF);
+        return out.toByteArray();
     }
 
     public static VendorClass parse(byte[] raw) {

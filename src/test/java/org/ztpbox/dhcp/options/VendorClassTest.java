@@ -62,6 +62,16 @@ class VendorClassTest {
     }
 
     @Test
+    void encodesThePolycomFormWithTheLengthByteCountingTheSubOptionsWithoutFf() {
+        byte[] raw = VendorClass.encodePolycom("Polycom", "VVX-VVX_410", "3111-46162-001,7", "A", "B");
+
+        assertThat(HexFormat.of().formatHex(raw, 0, 14)).isEqualTo("0000363d" + "2e" + "0107" + "506f6c79636f6d");
+        assertThat(raw[4] & 0xFF).isEqualTo(raw.length - 6);
+        assertThat(raw[raw.length - 1]).isEqualTo((byte) 0xFF);
+        assertThat(VendorClass.parse(raw).partNumber()).isEqualTo("3111-46162-001,7");
+    }
+
+    @Test
     void keepsATextVendorClassAsText() {
         VendorClass vc = VendorClass.parse("udhcp 1.35.0".getBytes(StandardCharsets.US_ASCII));
 
