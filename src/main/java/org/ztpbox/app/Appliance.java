@@ -108,9 +108,17 @@ final class Appliance implements AutoCloseable {
         // keeps what each phone reported.
         PhoneRecorder recorder = startProvisioningState(config, clock, journal, maintenance, ports);
         PeriodicProbe probe = config.doctor().probesPeriodically() ? periodicProbe(config, journal, clock) : null;
-        stopOrder.push(() -> { // before the stores it refreshes close
+        // The probe listens for its whole window: on a thread of its own it holds up no refresh.
+        ScheduledExecutorService probing = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "dhcp-probe");
+            t.setDaemon(true);
+            return t;
+        });
+        stopOrder.push(() -> { // before the stores they refresh close
             maintenance.shutdownNow();
+            probing.shutdownNow();
             maintenance.awaitTermination(5, TimeUnit.SECONDS);
+            probing.awaitTermination(5, TimeUnit.SECONDS);
         });
         // The generated catalog, built below, is what each phone is expected to run; the findings need
         // it before, as they sit on the way of the events the catalog reports.
@@ -160,7 +168,14 @@ final class Appliance implements AutoCloseable {
         if (probe != null) {
             long interval = config.doctor().probeInterval().toMillis();
             // The first run soon after start (within 30 s), then every doctor.probe-interval.
-            maintenance.scheduleWithFixedDelay(probe, Math.min(interval, 30_000), interval, TimeUnit.MILLISECONDS);
+            // A scheduled task that throws is never run again: whatever one run does, the next one comes.
+            probing.scheduleWithFixedDelay(() -> {
+                try {
+                    probe.run();
+                } catch (RuntimeException e) {
+                    LOG.warn("DHCP probe run failed (the next run retries): {}", e.toString(), e);
+                }
+            }, Math.min(interval, 30_000), interval, TimeUnit.MILLISECONDS);
             LOG.info("DHCP probe of the LAN every {} ({} per run)", Durations.format(config.doctor().probeInterval()),
                     Durations.format(config.doctor().probeWait()));
         }

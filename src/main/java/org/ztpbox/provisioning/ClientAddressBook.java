@@ -36,11 +36,16 @@ public final class ClientAddressBook implements EventSink, ClientDirectory {
     @Override
     public void record(PhoneEvent event) {
         if ("dhcp".equals(event.source()) && event.mac() != null) {
-            // An ACK we sent names the address we gave; a renewing client names its own (ciaddr).
+            // An ACK we sent names the address we gave; a renewing client names its own (ciaddr), and
+            // is believed only when the packet came from that address, so nobody claims another's.
             if ("ACK".equals(event.detail("reply"))) {
                 learn(event.detail("address"), event.mac());
             }
-            learn(event.detail("client_address"), event.mac());
+            String own = event.detail("client_address");
+            String from = event.detail("from");
+            if (own != null && from != null && from.startsWith(own + ":")) {
+                learn(own, event.mac());
+            }
         }
         next.record(event);
     }

@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -17,10 +19,14 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.ztpbox.core.ClientDirectory;
+import org.ztpbox.core.FileCatalog;
 import org.ztpbox.core.MacAddress;
 import org.ztpbox.lab.LoopbackTftpServer;
-import org.ztpbox.lab.RawTftpClient;
 import org.ztpbox.lab.RawTftpClient.Received;
+import org.ztpbox.lab.RawTftpClient;
+import org.ztpbox.provisioning.StaticFileCatalog;
+import org.ztpbox.provisioning.UploadDirectory;
 import org.ztpbox.tftp.TftpAck;
 import org.ztpbox.tftp.TftpData;
 import org.ztpbox.tftp.TftpError;
@@ -28,6 +34,7 @@ import org.ztpbox.tftp.TftpErrorCode;
 import org.ztpbox.tftp.TftpMode;
 import org.ztpbox.tftp.TftpPacket;
 import org.ztpbox.tftp.TftpRequest;
+import org.ztpbox.tftp.server.TftpServer;
 
 /**
  * The server on real loopback sockets, driven packet by packet by {@link RawTftpClient}: what no
@@ -81,7 +88,7 @@ class TftpServerIT {
     }
 
     @Test
-    void aSharedFileIsPutOnThePhoneBehindTheClientAddressAndANamedOneOnTheNamedPhone() {
+    void requestsArePutOnThePhoneBehindTheClientAddressWhateverFileTheyName() {
         MacAddress leased = MacAddress.parse("64:16:7f:00:00:01");
         server = LoopbackTftpServer.start(dir, LoopbackTftpServer.config(false),
                 address -> address.toString().equals(LoopbackTftpServer.HOST) ? Optional.of(leased) : Optional.empty());
@@ -94,7 +101,44 @@ class TftpServerIT {
         }
         await().atMost(Duration.ofSeconds(3)).until(() -> server.events().size() == 2);
         assertThat(server.events()).extracting(e -> e.detail("file") + " " + e.mac())
-                .containsExactlyInAnyOrder("000000000000.cfg " + leased, PHONE + ".cfg " + MacAddress.parse(PHONE));
+                .containsExactlyInAnyOrder("000000000000.cfg " + leased, PHONE + ".cfg " + leased);
+    }
+
+    @Test
+    void aCatalogThatThrowsGetsTheClientAnErrorAndFreesTheTransferSlot() throws Exception {
+        Files.createDirectories(dir.resolve("files"));
+        Files.writeString(dir.resolve("files/ok.cfg"), "fine");
+        StaticFileCatalog files = new StaticFileCatalog(dir.resolve("files"));
+        FileCatalog failing = request -> {
+            if (request.name().equals("boom.cfg")) {
+                throw new IllegalStateException("damaged key ring");
+            }
+            return files.find(request);
+        };
+        TftpServer tftp = new TftpServer(LoopbackTftpServer.config(false, 1, 1, Duration.ofMillis(200)),
+                InetAddress.getByName(LoopbackTftpServer.HOST), failing, new UploadDirectory(dir.resolve("uploads")),
+                event -> { }, ClientDirectory.none(), Clock.systemUTC(), 1);
+        tftp.start();
+        try (RawTftpClient first = new RawTftpClient("127.0.0.1"); RawTftpClient second = new RawTftpClient("127.0.0.1")) {
+            InetSocketAddress port = new InetSocketAddress(LoopbackTftpServer.HOST, tftp.port());
+            first.send(rrq("boom.cfg"), port);
+            assertThat(error(first.receive(2000)).code()).isEqualTo(TftpErrorCode.NOT_DEFINED);
+
+            assertThat(download(second, port, "ok.cfg")).as("the only slot is free again").isEqualTo("fine".getBytes());
+        } finally {
+            tftp.close();
+        }
+    }
+
+    @Test
+    void aClientWhoseAddressNamesNoPhoneIsTakenForThePhoneItsFileNames() {
+        server = LoopbackTftpServer.start(dir, LoopbackTftpServer.config(false), address -> Optional.empty());
+        server.serve(PHONE + ".cfg", 10);
+        try (RawTftpClient client = new RawTftpClient("127.0.0.1")) {
+            download(client, requestPort(), PHONE + ".cfg");
+        }
+        await().atMost(Duration.ofSeconds(3)).until(() -> server.events().size() == 1);
+        assertThat(server.events().get(0).mac()).isEqualTo(MacAddress.parse(PHONE));
     }
 
     @Test

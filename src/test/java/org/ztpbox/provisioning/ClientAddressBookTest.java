@@ -44,9 +44,16 @@ class ClientAddressBookTest {
 
     @Test
     void aClientThatStatesItsOwnAddressIsLearnedEvenWhenAnotherServerLeasedIt() {
-        book.record(dhcp(PHONE, "INFORM", Map.of("client_address", "192.168.1.30")));
+        book.record(dhcp(PHONE, "INFORM", Map.of("client_address", "192.168.1.30", "from", "192.168.1.30:68")));
 
         assertThat(book.macOf(Ipv4Address.parse("192.168.1.30"))).contains(PHONE);
+    }
+
+    @Test
+    void anAddressClaimedFromAnotherAddressIsNotBelieved() {
+        book.record(dhcp(OTHER, "INFORM", Map.of("client_address", "192.168.1.30", "from", "192.168.1.66:68")));
+
+        assertThat(book.macOf(Ipv4Address.parse("192.168.1.30"))).isEmpty();
     }
 
     @Test

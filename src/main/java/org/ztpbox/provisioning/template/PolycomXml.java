@@ -6,6 +6,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.ParserConfigurationException;
 import javax.xml.parsers.SAXParser;
@@ -77,16 +78,26 @@ public final class PolycomXml {
         return Collections.unmodifiableMap(parameters);
     }
 
+    /** Names of parameters that carry secrets: passwords, keys (private, pre-shared, encryption), PINs. */
+    private static final Pattern SECRET_NAME = Pattern.compile(
+            ".*(password|passwd|pwd|secret|token|passphrase|psk|key|credentials?|\\.pin)$");
+    /** A URL with a password in it ({@code device.prov.serverName="https://user:pass@host/"}). */
+    private static final Pattern URL_WITH_PASSWORD = Pattern.compile("^[a-z][a-z0-9+.-]*://[^/@:]*:[^/@]+@.*",
+            Pattern.CASE_INSENSITIVE);
+
     /**
-     * True when a parameter holds a credential: a non-empty password, secret or key
+     * True when a parameter holds a credential: a non-empty password, secret, key or PIN
      * ({@code reg.1.auth.password}, {@code device.auth.localAdminPassword},
-     * {@code device.sec.configEncryption.key}); the {@code .set} switches beside them do not count.
+     * {@code device.sec.configEncryption.key}, {@code device.sec.TLS.customDeviceKey}), or a URL with
+     * a password in it; the {@code .set} switches beside them do not count.
      */
     public static boolean holdsCredentials(Map<String, String> parameters) {
         for (Map.Entry<String, String> p : parameters.entrySet()) {
             String name = p.getKey().toLowerCase(Locale.ROOT);
-            if (!p.getValue().isEmpty() && !name.endsWith(".set")
-                    && (name.contains("password") || name.contains("secret") || name.endsWith(".key"))) {
+            if (p.getValue().isEmpty() || name.endsWith(".set")) {
+                continue;
+            }
+            if (SECRET_NAME.matcher(name).matches() || URL_WITH_PASSWORD.matcher(p.getValue().trim()).matches()) {
                 return true;
             }
         }

@@ -95,16 +95,20 @@ final class TftpRequestHandler extends SimpleChannelInboundHandler<InboundTftp> 
         }
     }
 
-    /** The MAC in the file name, else the one the DHCP traffic or the neighbour table gives for the address. */
+    /**
+     * Who is asking: the MAC that the DHCP traffic or the neighbour table gives for the client's
+     * address, and only when neither knows the address, the MAC in the file name. TFTP has no
+     * authentication, so the address is the best identity there is: taking the name first would
+     * let any host read or replace another phone's files just by naming them.
+     */
     private MacAddress phoneOf(TftpRequest request, InetSocketAddress sender) {
-        Optional<MacAddress> named = request.phoneMac();
-        if (named.isPresent()) {
-            return named.get();
-        }
         if (sender.getAddress() instanceof Inet4Address v4) {
-            return clients.macOf(Ipv4Address.fromBytes(v4.getAddress(), 0)).orElse(null);
+            Optional<MacAddress> byAddress = clients.macOf(Ipv4Address.fromBytes(v4.getAddress(), 0));
+            if (byAddress.isPresent()) {
+                return byAddress.get();
+            }
         }
-        return null;
+        return request.phoneMac().orElse(null);
     }
 
     private void launch(ChannelHandlerContext ctx, PendingRequest pending) {

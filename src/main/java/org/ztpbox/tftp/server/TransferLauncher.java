@@ -57,8 +57,15 @@ final class TransferLauncher {
         EventLoop home = listener.eventLoop();
         try {
             blocking.execute(() -> {
-                StartResult result = starter.start(pending.request(), pending.client().getAddress(),
-                        pending.phone());
+                StartResult result;
+                try {
+                    result = starter.start(pending.request(), pending.client().getAddress(), pending.phone());
+                } catch (RuntimeException e) {
+                    // A failing catalog must not keep the request's transfer slot for ever.
+                    LOG.warn("{} {} from {} failed: {}", pending.request().kind(), pending.request().filename(),
+                            pending.client(), e.toString(), e);
+                    result = new StartResult.Refused(TftpError.of(TftpErrorCode.NOT_DEFINED, "server error"));
+                }
                 if (result instanceof StartResult.Started started) {
                     open(pending, started, listener, done);
                 } else {

@@ -46,7 +46,7 @@ public final class TransferStarter {
             return refused(TftpErrorCode.ACCESS_VIOLATION, refusal.reason());
         }
         try {
-            return request.write() ? startWrite(request) : startRead(request, client, phone);
+            return request.write() ? startWrite(request, phone) : startRead(request, client, phone);
         } catch (TransferRefusedException e) {
             return new StartResult.Refused(e.error());
         }
@@ -73,7 +73,7 @@ public final class TransferStarter {
                 entry.get().size());
     }
 
-    private StartResult startWrite(TftpRequest request) {
+    private StartResult startWrite(TftpRequest request, MacAddress phone) {
         if (!limits.writes()) {
             return refused(TftpErrorCode.ACCESS_VIOLATION, "uploads are disabled on this server (tftp.writes)");
         }
@@ -81,6 +81,10 @@ public final class TransferStarter {
         if (name.isEmpty()) {
             return refused(TftpErrorCode.ACCESS_VIOLATION, "only phone uploads are accepted: <mac>-phone.cfg,"
                     + " -web.cfg, -app.log, -boot.log, -directory.xml, -calls.xml");
+        }
+        if (phone != null && !phone.equals(name.get().mac())) {
+            // Phones read their override files back at boot: a stranger's upload would become their settings.
+            return refused(TftpErrorCode.ACCESS_VIOLATION, "a phone uploads only its own files");
         }
         NegotiatedOptions options = negotiation.negotiate(request, -1);
         UploadArea.Upload upload;

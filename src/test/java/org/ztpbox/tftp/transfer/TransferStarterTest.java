@@ -125,8 +125,18 @@ class TransferStarterTest {
     }
 
     @Test
+    void aClientKnownToBeAnotherPhoneCannotUploadThisPhonesFiles() throws IOException {
+        StartResult result = starter(true).start(wrq("overrides/" + PHONE + "-phone.cfg"), CLIENT,
+                MacAddress.parse("64:16:7f:00:00:99"));
+
+        assertThat(refusal(result)).isEqualTo(TftpErrorCode.ACCESS_VIOLATION);
+        assertThat(uploads).isEmptyDirectory();
+    }
+
+    @Test
     void aPhoneUploadStartsAWriteIntoThePhonesArea() throws IOException {
-        StartResult result = starter(true).start(wrq("overrides/" + PHONE + "-web.cfg"), CLIENT, null);
+        StartResult result = starter(true).start(wrq("overrides/" + PHONE + "-web.cfg"), CLIENT,
+                MacAddress.parse(PHONE));
 
         assertThat(result).isInstanceOf(StartResult.Started.class);
         assertThat(uploads.resolve(PHONE)).isDirectory();
