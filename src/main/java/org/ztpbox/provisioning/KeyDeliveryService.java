@@ -122,13 +122,16 @@ public final class KeyDeliveryService implements KeyDelivery {
     }
 
     /**
-     * A transfer of {@code fileName} ended having sent {@code bytes}: when that is a whole key file
-     * as served, the phone now holds its key.
+     * A transfer of {@code fileName} to {@code requester} ended having sent {@code bytes}: when that
+     * is a whole key file as served, and the requester is the phone the file is for, that phone now
+     * holds its key. The requester is who the file server took the client to be (its leased address,
+     * certificate or credentials), never the file name: anyone may ask for any phone's key file, and
+     * crediting the named phone would have files encrypted for a key it never received.
      */
-    public void fetched(String fileName, long bytes) {
+    public void fetched(MacAddress requester, String fileName, long bytes) {
         Optional<KeyFileName> file = parseKeyFileName(fileName);
         Long size = servedSizes.get(fileName.substring(fileName.lastIndexOf('/') + 1).toLowerCase(Locale.ROOT));
-        if (file.isEmpty() || size == null || size != bytes) {
+        if (file.isEmpty() || size == null || size != bytes || !file.get().phone().equals(requester)) {
             return;
         }
         MacAddress phone = file.get().phone();

@@ -257,6 +257,26 @@ class EncryptingFileCatalogTest {
         assertThat(f.delivery.heldKey(PHONE)).contains("k1");
     }
 
+    @ParameterizedTest
+    @EnumSource(value = Transport.class, names = {"TFTP", "HTTPS"})
+    void aFetchOfAPhonesKeyFileByAnyoneElseDoesNotCreditThePhone(Transport t) {
+        phoneHoldsFirstKey();
+        f.keys.rotate("k2");
+        String name = f.delivery.keyFileFor(PHONE, t).orElseThrow();
+        long size = f.find(name, PHONE, t).orElseThrow().size();
+
+        f.completed(OTHER, name, size, t);
+        f.completed(null, name, size, t);
+
+        assertThat(f.delivery.heldKey(PHONE)).as("another client fetched it").contains("k1");
+        assertThat(f.delivery.heldKey(OTHER)).isEmpty();
+        assertThat(f.store.rows).doesNotContainKey(OTHER);
+        assertThat(f.delivery.keyFileFor(PHONE, t)).as("still due").contains(name);
+
+        f.completed(PHONE, name, size, t);
+        assertThat(f.delivery.heldKey(PHONE)).contains("k2");
+    }
+
     @Test
     void aRotationBetweenServingAndCompletionRecordsTheKeyTheFileCarried() {
         phoneHoldsFirstKey();

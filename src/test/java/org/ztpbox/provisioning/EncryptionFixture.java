@@ -90,11 +90,16 @@ final class EncryptionFixture {
     }
 
     void completed(String name, long bytes, Transport transport) {
+        completed(PHONE, name, bytes, transport);
+    }
+
+    /** A completed fetch by {@code requester}: who the file server took the client to be (null: unknown). */
+    void completed(MacAddress requester, String name, long bytes, Transport transport) {
         if (transport == Transport.TFTP) {
-            observer.record(new PhoneEvent(java.time.Instant.now(), PHONE, "tftp", "RRQ", Map.of("file", name,
+            observer.record(new PhoneEvent(java.time.Instant.now(), requester, "tftp", "RRQ", Map.of("file", name,
                     "result", "completed", "bytes", Long.toString(bytes))));
         } else {
-            observer.record(new PhoneEvent(java.time.Instant.now(), PHONE, "http", "GET", Map.of("path",
+            observer.record(new PhoneEvent(java.time.Instant.now(), requester, "http", "GET", Map.of("path",
                     "/prov/" + name, "status", "200", "bytes", Long.toString(bytes),
                     "transport", transport.name().toLowerCase(java.util.Locale.ROOT))));
         }
