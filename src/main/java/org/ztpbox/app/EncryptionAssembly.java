@@ -3,8 +3,10 @@ package org.ztpbox.app;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,6 +16,7 @@ import org.ztpbox.core.EventSink;
 import org.ztpbox.core.FileCatalog;
 import org.ztpbox.core.KeyDelivery;
 import org.ztpbox.core.KeyDeliveryStore;
+import org.ztpbox.core.MacAddress;
 import org.ztpbox.crypto.KeyRing;
 import org.ztpbox.provisioning.CredentialFileNames;
 import org.ztpbox.provisioning.EncryptingFileCatalog;
@@ -31,6 +34,8 @@ final class EncryptionAssembly {
     private static final Logger LOG = LoggerFactory.getLogger(EncryptionAssembly.class);
     /** How soon the running appliance sees a {@code ztpbox keys rotate}: one stat of the ring file per period. */
     private static final Duration RING_RECHECK = Duration.ofSeconds(1);
+    /** How soon the running appliance sees a key forgotten by {@code ztpbox keys forget} or {@code prepare-reset}. */
+    private static final long HELD_KEYS_RECHECK_SECONDS = 2;
 
     /**
      * Encryption as the appliance uses it: the key delivery named in the master configuration, a
@@ -52,6 +57,27 @@ final class EncryptionAssembly {
         /** Watches the file servers' events for completed key fetches. */
         EventSink observe(EventSink events) {
             return delivery == null ? events : new KeyDeliveryObserver(events, delivery);
+        }
+
+        /** Re-reads which phone holds which key from the store, for changes made by the commands. */
+        void schedule(ScheduledExecutorService maintenance) {
+            if (delivery == null) {
+                return;
+            }
+            maintenance.scheduleWithFixedDelay(() -> {
+                try {
+                    delivery.reload();
+                } catch (RuntimeException e) { // must not end the schedule
+                    LOG.warn("Re-reading the phones' encryption keys failed, will retry: {}", e.getMessage());
+                }
+            }, HELD_KEYS_RECHECK_SECONDS, HELD_KEYS_RECHECK_SECONDS, TimeUnit.SECONDS);
+        }
+
+        /** A phone came back from a factory reset at {@code at}: the key it held then is gone from it. */
+        void phoneReset(MacAddress phone, Instant at) {
+            if (delivery != null) {
+                delivery.forgetIfDeliveredBefore(phone, at);
+            }
         }
 
         @Override

@@ -278,6 +278,58 @@ class EncryptingFileCatalogTest {
     }
 
     @Test
+    void aKeyForgottenInTheStoreByAnotherProcessIsForgottenAtTheNextReload() {
+        phoneHoldsFirstKey();
+        f.write("site.cfg", "<PHONE_CONFIG reg.1.auth.password=\"s3cret\"/>");
+        long generation = f.delivery.generation();
+        assertThat(f.delivery.reload()).as("nothing changed").isFalse();
+
+        f.store.forget(PHONE); // as 'ztpbox keys forget' or 'prepare-reset' does, beside the appliance
+        assertThat(f.delivery.heldKey(PHONE)).as("not before the reload").contains("k1");
+        assertThat(f.delivery.reload()).isTrue();
+
+        assertThat(f.delivery.heldKey(PHONE)).isEmpty();
+        assertThat(f.delivery.generation()).as("master configurations rebuilt").isNotEqualTo(generation);
+        assertThat(f.delivery.keyFileFor(PHONE, Transport.HTTPS)).as("the key is given again")
+                .contains(PHONE.compact() + "-key-k1.cfg");
+        assertThat(f.find("site.cfg", PHONE, Transport.TFTP)).as("never encrypted with the lost key").isEmpty();
+    }
+
+    @Test
+    void aReloadNeverUndoesADeliveryTheStoreHasNotRecordedYet() {
+        java.util.List<Runnable> queued = new java.util.ArrayList<>();
+        KeyDeliveryService delivery = new KeyDeliveryService(f.keys, f.store, java.time.Clock.systemUTC(),
+                queued::add);
+        f.keys.create("k1");
+        String name = delivery.keyFileFor(PHONE, Transport.HTTPS).orElseThrow();
+        delivery.served(name, 100);
+        delivery.fetched(PHONE, name, 100);
+
+        f.store.recordDelivered(OTHER, "k1", java.time.Instant.now()); // another process's write meanwhile
+        assertThat(delivery.reload()).isFalse();
+        assertThat(delivery.heldKey(PHONE)).contains("k1");
+
+        queued.forEach(Runnable::run);
+        assertThat(delivery.reload()).isTrue();
+        assertThat(delivery.heldKey(PHONE)).contains("k1");
+        assertThat(delivery.heldKey(OTHER)).contains("k1");
+    }
+
+    @Test
+    void aFactoryResetForgetsOnlyAKeyDeliveredBeforeIt() {
+        phoneHoldsFirstKey();
+        java.time.Instant deliveredAt = f.store.rows.get(PHONE).deliveredAt();
+
+        assertThat(f.delivery.forgetIfDeliveredBefore(PHONE, deliveredAt.minusSeconds(1)))
+                .as("the phone fetched its key again after the reset").isFalse();
+        assertThat(f.delivery.heldKey(PHONE)).contains("k1");
+
+        assertThat(f.delivery.forgetIfDeliveredBefore(PHONE, deliveredAt.plusSeconds(1))).isTrue();
+        assertThat(f.delivery.heldKey(PHONE)).isEmpty();
+        assertThat(f.store.rows).doesNotContainKey(PHONE);
+    }
+
+    @Test
     void aRotationBetweenServingAndCompletionRecordsTheKeyTheFileCarried() {
         phoneHoldsFirstKey();
         f.keys.rotate("k2");
