@@ -4,6 +4,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -11,6 +12,8 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.ztpbox.config.EncryptionConfig;
+import org.ztpbox.config.HttpAuthConfig;
+import org.ztpbox.config.HttpConfig;
 import org.ztpbox.config.ZtpboxConfig;
 import org.ztpbox.core.EventSink;
 import org.ztpbox.core.FileCatalog;
@@ -92,6 +95,25 @@ final class EncryptionAssembly {
     private EncryptionAssembly() {
     }
 
+    /**
+     * Why no phone can receive its first key, when that is so: the first key goes in clear (inside
+     * TLS) only to a phone that proves who it is, by a client certificate or its own HTTP account.
+     */
+    static Optional<String> firstKeyWarning(HttpConfig http) {
+        HttpAuthConfig auth = http.auth();
+        boolean perPhoneAccounts = auth.mode() != HttpAuthConfig.Mode.NONE && (auth.credentialsFile() != null
+                || auth.accounts().stream().anyMatch(a -> a.mac() != null));
+        boolean mutualTls = http.enabled() && http.httpsPort() != 0 && http.tls() != null
+                && http.tls().clientCa() != null;
+        if (perPhoneAccounts || mutualTls) {
+            return Optional.empty();
+        }
+        return Optional.of("Configuration-file encryption is on, but phones cannot be given their first key: it goes"
+                + " only to a phone that proves who it is over HTTPS, and neither per-phone HTTP credentials"
+                + " (http.auth.phones or http.auth.credentials-file) nor mutual TLS (http.tls.client-ca) is"
+                + " configured. Until then credential files go only over HTTPS, in clear inside TLS.");
+    }
+
     static KeyRing keyRing(ZtpboxConfig config, Clock clock) {
         return new KeyRing(config.stateDir().resolve("keys"), clock, new SecureRandom(), RING_RECHECK);
     }
@@ -114,6 +136,7 @@ final class EncryptionAssembly {
         KeyDeliveryService delivery = new KeyDeliveryService(keys, deliveries, clock, persist);
         LOG.info("Configuration-file encryption on: current key '{}', credential files {}",
                 delivery.currentKey().orElse("-"), encryption.credentialFiles());
+        firstKeyWarning(config.http()).ifPresent(LOG::warn);
         return new Wired(delivery, new CredentialFileNames(encryption.credentialFiles()), persist);
     }
 }

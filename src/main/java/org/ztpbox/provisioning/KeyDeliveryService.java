@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.ztpbox.core.EncryptionKeys;
+import org.ztpbox.core.FileRequest;
 import org.ztpbox.core.KeyDelivery;
 import org.ztpbox.core.KeyDeliveryStore;
 import org.ztpbox.core.MacAddress;
@@ -26,7 +27,8 @@ import org.ztpbox.core.Transport;
  * <p>The key file of a phone is {@code <mac>-key-<KeyDesc>.cfg}: naming the key it carries makes a
  * completed fetch say which key the phone now holds, even when a rotation happens between the
  * request and its end. It is due when the ring's current key is not the one the phone holds: the
- * first key only over HTTPS, a later one over any transport (the file is then encrypted with the
+ * first key only over HTTPS to a requester that proved to be the phone (see {@link FileRequest#identified()}),
+ * a later one over any transport (the file is then encrypted with the
  * key the phone holds; see {@link EncryptingFileCatalog}).
  *
  * <p>What a phone holds is kept in memory and persisted by {@code persist} off the caller's thread
@@ -92,13 +94,13 @@ public final class KeyDeliveryService implements KeyDelivery {
     }
 
     @Override
-    public Optional<String> keyFileFor(MacAddress phone, Transport transport) {
+    public Optional<String> keyFileFor(MacAddress phone, Transport transport, boolean identified) {
         Optional<String> current = currentKey();
         if (current.isEmpty()) {
             return Optional.empty();
         }
         Optional<String> holds = heldKey(phone);
-        if (holds.equals(current) || (holds.isEmpty() && !transport.isSecure())) {
+        if (holds.equals(current) || (holds.isEmpty() && !(transport.isSecure() && identified))) {
             return Optional.empty();
         }
         return Optional.of(keyFileName(phone, current.get()));

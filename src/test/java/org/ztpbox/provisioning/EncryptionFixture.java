@@ -60,8 +60,13 @@ final class EncryptionFixture {
         }
     }
 
+    /** A request by {@code phone} as proven by a certificate or per-phone credentials (null: unknown client). */
     Optional<CatalogEntry> find(String name, MacAddress phone, Transport transport) {
-        return catalog.find(new FileRequest(name, Ipv4Address.parse("10.0.0.9"), phone, transport, null));
+        return find(name, phone, transport, phone != null);
+    }
+
+    Optional<CatalogEntry> find(String name, MacAddress phone, Transport transport, boolean identified) {
+        return catalog.find(new FileRequest(name, Ipv4Address.parse("10.0.0.9"), phone, transport, null, identified));
     }
 
     static byte[] bytes(CatalogEntry entry) {
@@ -83,7 +88,7 @@ final class EncryptionFixture {
 
     /** Fetches the phone's key file over {@code transport} to the end, as the TFTP server reports it. */
     CatalogEntry fetchKeyFile(MacAddress phone, Transport transport) {
-        String name = delivery.keyFileFor(phone, transport).orElseThrow();
+        String name = delivery.keyFileFor(phone, transport, true).orElseThrow();
         CatalogEntry entry = find(name, phone, transport).orElseThrow();
         completed(name, entry.size(), transport);
         return entry;
