@@ -179,7 +179,9 @@ final class Appliance implements AutoCloseable {
             LOG.info("DHCP probe of the LAN every {} ({} per run)", Durations.format(config.doctor().probeInterval()),
                     Durations.format(config.doctor().probeWait()));
         }
-        reversion.schedule(maintenance);
+        // A phone back from a factory reset lost its key; a key forgotten by a command is seen within seconds.
+        reversion.schedule(maintenance, encryption::phoneReset);
+        encryption.schedule(maintenance);
 
         LOG.info("ztpbox running: dhcp.mode={} on {} ({}), {} leases loaded, provisioning URL {}, state in {}",
                 config.dhcp().mode().configName(), network.interfaceName(), network.address(), leases.size(),

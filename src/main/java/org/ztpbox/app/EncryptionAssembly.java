@@ -3,17 +3,23 @@ package org.ztpbox.app;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.ztpbox.config.EncryptionConfig;
+import org.ztpbox.config.HttpAuthConfig;
+import org.ztpbox.config.HttpConfig;
 import org.ztpbox.config.ZtpboxConfig;
 import org.ztpbox.core.EventSink;
 import org.ztpbox.core.FileCatalog;
 import org.ztpbox.core.KeyDelivery;
 import org.ztpbox.core.KeyDeliveryStore;
+import org.ztpbox.core.MacAddress;
 import org.ztpbox.crypto.KeyRing;
 import org.ztpbox.provisioning.CredentialFileNames;
 import org.ztpbox.provisioning.EncryptingFileCatalog;
@@ -31,6 +37,8 @@ final class EncryptionAssembly {
     private static final Logger LOG = LoggerFactory.getLogger(EncryptionAssembly.class);
     /** How soon the running appliance sees a {@code ztpbox keys rotate}: one stat of the ring file per period. */
     private static final Duration RING_RECHECK = Duration.ofSeconds(1);
+    /** How soon the running appliance sees a key forgotten by {@code ztpbox keys forget} or {@code prepare-reset}. */
+    private static final long HELD_KEYS_RECHECK_SECONDS = 2;
 
     /**
      * Encryption as the appliance uses it: the key delivery named in the master configuration, a
@@ -54,6 +62,27 @@ final class EncryptionAssembly {
             return delivery == null ? events : new KeyDeliveryObserver(events, delivery);
         }
 
+        /** Re-reads which phone holds which key from the store, for changes made by the commands. */
+        void schedule(ScheduledExecutorService maintenance) {
+            if (delivery == null) {
+                return;
+            }
+            maintenance.scheduleWithFixedDelay(() -> {
+                try {
+                    delivery.reload();
+                } catch (RuntimeException e) { // must not end the schedule
+                    LOG.warn("Re-reading the phones' encryption keys failed, will retry: {}", e.getMessage());
+                }
+            }, HELD_KEYS_RECHECK_SECONDS, HELD_KEYS_RECHECK_SECONDS, TimeUnit.SECONDS);
+        }
+
+        /** A phone came back from a factory reset at {@code at}: the key it held then is gone from it. */
+        void phoneReset(MacAddress phone, Instant at) {
+            if (delivery != null) {
+                delivery.forgetIfDeliveredBefore(phone, at);
+            }
+        }
+
         @Override
         public void close() throws InterruptedException {
             if (persist != null) {
@@ -64,6 +93,25 @@ final class EncryptionAssembly {
     }
 
     private EncryptionAssembly() {
+    }
+
+    /**
+     * Why no phone can receive its first key, when that is so: the first key goes in clear (inside
+     * TLS) only to a phone that proves who it is, by a client certificate or its own HTTP account.
+     */
+    static Optional<String> firstKeyWarning(HttpConfig http) {
+        HttpAuthConfig auth = http.auth();
+        boolean perPhoneAccounts = auth.mode() != HttpAuthConfig.Mode.NONE && (auth.credentialsFile() != null
+                || auth.accounts().stream().anyMatch(a -> a.mac() != null));
+        boolean mutualTls = http.enabled() && http.httpsPort() != 0 && http.tls() != null
+                && http.tls().clientCa() != null;
+        if (perPhoneAccounts || mutualTls) {
+            return Optional.empty();
+        }
+        return Optional.of("Configuration-file encryption is on, but phones cannot be given their first key: it goes"
+                + " only to a phone that proves who it is over HTTPS, and neither per-phone HTTP credentials"
+                + " (http.auth.phones or http.auth.credentials-file) nor mutual TLS (http.tls.client-ca) is"
+                + " configured. Until then credential files go only over HTTPS, in clear inside TLS.");
     }
 
     static KeyRing keyRing(ZtpboxConfig config, Clock clock) {
@@ -88,6 +136,7 @@ final class EncryptionAssembly {
         KeyDeliveryService delivery = new KeyDeliveryService(keys, deliveries, clock, persist);
         LOG.info("Configuration-file encryption on: current key '{}', credential files {}",
                 delivery.currentKey().orElse("-"), encryption.credentialFiles());
+        firstKeyWarning(config.http()).ifPresent(LOG::warn);
         return new Wired(delivery, new CredentialFileNames(encryption.credentialFiles()), persist);
     }
 }

@@ -31,6 +31,7 @@ import org.ztpbox.core.InventoryStore;
 import org.ztpbox.core.Ipv4Address;
 import org.ztpbox.core.KeyDelivery;
 import org.ztpbox.core.LeaseStore;
+import org.ztpbox.core.MacAddress;
 import org.ztpbox.core.PhoneRecordStore;
 import org.ztpbox.core.QuarantineStore;
 import org.ztpbox.core.StoreException;
@@ -188,6 +189,13 @@ public final class Main implements ApplianceRuntime {
     @Override
     public EncryptionKeys keys(ZtpboxConfig config) {
         return EncryptionAssembly.keyRing(config, Clock.systemUTC());
+    }
+
+    @Override
+    public boolean forgetKey(ZtpboxConfig config, MacAddress phone) {
+        try (SqliteLeaseStore store = SqliteLeaseStore.open(config.databaseFile())) {
+            return store.keyDeliveries().forget(phone);
+        }
     }
 
     @Override

@@ -1,6 +1,8 @@
 package org.ztpbox.app;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.util.function.BiConsumer;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -11,7 +13,9 @@ import org.ztpbox.core.ExpectedConfiguration;
 import org.ztpbox.core.FileCatalog;
 import org.ztpbox.core.Ipv4Address;
 import org.ztpbox.core.LeaseStore;
+import org.ztpbox.core.MacAddress;
 import org.ztpbox.core.QuarantineStore;
+import org.ztpbox.diagnose.Finding;
 import org.ztpbox.diagnose.FindingsLog;
 import org.ztpbox.diagnose.ResetDetector;
 import org.ztpbox.diagnose.ReversionChecks;
@@ -69,7 +73,8 @@ final class ReversionAssembly {
         return new QuarantinedOverridesCatalog(catalog, active);
     }
 
-    void schedule(ScheduledExecutorService maintenance) {
+    /** @param resets told of every phone found back from a factory reset, with when it came back */
+    void schedule(ScheduledExecutorService maintenance, BiConsumer<MacAddress, Instant> resets) {
         maintenance.scheduleWithFixedDelay(() -> guarded("quarantine refresh", supervisor::refresh),
                 REFRESH_SECONDS, REFRESH_SECONDS, TimeUnit.SECONDS);
         maintenance.scheduleWithFixedDelay(() -> guarded("clean-boot check", () -> {
@@ -77,8 +82,11 @@ final class ReversionAssembly {
                 LOG.info(line);
             }
         }), CHECK_SECONDS, CHECK_SECONDS, TimeUnit.SECONDS);
-        maintenance.scheduleWithFixedDelay(() -> guarded("findings", findingsLog::run), CHECK_SECONDS, CHECK_SECONDS,
-                TimeUnit.SECONDS);
+        maintenance.scheduleWithFixedDelay(() -> guarded("findings", () -> {
+            for (Finding f : findingsLog.run()) {
+                ResetDetector.returnedAt(f).ifPresent(at -> resets.accept(MacAddress.parse(f.subject()), at));
+            }
+        }), CHECK_SECONDS, CHECK_SECONDS, TimeUnit.SECONDS);
     }
 
     private interface Task {

@@ -11,6 +11,7 @@ import org.ztpbox.core.ExpectedConfiguration;
 import org.ztpbox.core.InventoryStore;
 import org.ztpbox.core.Ipv4Address;
 import org.ztpbox.core.LeaseStore;
+import org.ztpbox.core.MacAddress;
 import org.ztpbox.core.PhoneRecordStore;
 import org.ztpbox.core.QuarantineStore;
 import org.ztpbox.diagnose.OwnServer;
@@ -30,6 +31,12 @@ public interface ApplianceRuntime {
 
     /** The configuration-file encryption keys under the configured state directory. */
     EncryptionKeys keys(ZtpboxConfig config);
+
+    /**
+     * Forgets which encryption key the phone holds, in the configured store (a running appliance
+     * sees it within seconds): its next key then travels as a first key. True when it held one.
+     */
+    boolean forgetKey(ZtpboxConfig config, MacAddress phone);
 
     /** Opens the inventory in the configured store; an import through it reaches a running appliance. */
     InventoryStore openInventory(ZtpboxConfig config);

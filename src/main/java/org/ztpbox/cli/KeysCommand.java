@@ -21,7 +21,7 @@ import picocli.CommandLine.Spec;
  * beside the running appliance, which picks a rotation up within seconds.
  */
 @Command(name = "keys", mixinStandardHelpOptions = true,
-        description = "Configuration-file encryption keys: list, create the first, rotate.")
+        description = "Configuration-file encryption keys: list, create the first, rotate; forget a phone's key.")
 public final class KeysCommand implements Runnable {
 
     private final ApplianceRuntime runtime;
@@ -35,7 +35,7 @@ public final class KeysCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "name a subcommand: list, create or rotate");
+        throw new ParameterException(spec.commandLine(), "name a subcommand: list, create, rotate or forget");
     }
 
     @Command(name = "list", mixinStandardHelpOptions = true,
@@ -100,6 +100,22 @@ public final class KeysCommand implements Runnable {
             report("Rotated: '" + created.name() + "' is current, '" + old + "' previous. Phones receive the new"
                     + " key at their next provisioning, encrypted with the key they hold.", config.load());
         });
+    }
+
+    @Command(name = "forget", mixinStandardHelpOptions = true,
+            description = {"Forget which key a phone holds, after a factory reset erased it: the appliance"
+                    + " then gives the phone its key again, as a first key (over HTTPS, to an identified phone),"
+                    + " instead of encrypting its files with a key it lost.",
+                    "'ztpbox prepare-reset' does this too."})
+    int forget(@Mixin ConfigOption config, @Mixin PhoneOption phone) {
+        ZtpboxConfig c = config.load();
+        PrintWriter out = spec.commandLine().getOut();
+        out.println(runtime.forgetKey(c, phone.mac)
+                ? "Forgot the encryption key of " + phone.mac + ": it receives the current key at its next"
+                        + " provisioning over HTTPS."
+                : phone.mac + " holds no encryption key as far as ztpbox knows: nothing to forget.");
+        out.flush();
+        return 0;
     }
 
     private void report(String line, ZtpboxConfig config) {

@@ -3,6 +3,7 @@ package org.ztpbox.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.List;
+import java.util.Map;
 import org.ztpbox.core.OverrideQuarantine;
 import org.ztpbox.core.PhoneEvent;
 import org.ztpbox.diagnose.Finding;
@@ -38,10 +39,18 @@ public final class PrepareResetCommand extends QuarantineAction {
         QuarantineService.Outcome outcome = new QuarantineService(c.config().stateDir(), c.files(), c.quarantines(),
                 c.clock()).quarantine(phone.mac, actor.who(), actor.why("prepare reset"),
                 stale.flaggedParameters(phone.mac));
+        // The reset erases the phone's encryption key: files encrypted with it would fail to load.
+        boolean keyForgotten = c.runtime().forgetKey(c.config(), phone.mac);
         if (json) {
-            c.out().println(Json.write(QuarantineOutput.json(outcome, findings)));
+            Map<String, Object> json = QuarantineOutput.json(outcome, findings);
+            json.put("encryption_key_forgotten", keyForgotten);
+            c.out().println(Json.write(json));
         } else {
             print(c.out(), outcome, findings);
+            if (keyForgotten) {
+                c.out().println("Forgot the phone's configuration encryption key (the reset erases it): it receives"
+                        + " the current key again at its next provisioning over HTTPS.");
+            }
         }
         return QuarantineEvents.quarantined(outcome.quarantine());
     }

@@ -17,6 +17,18 @@ public interface KeyDeliveryStore {
 
     void recordDelivered(MacAddress phone, String keyName, Instant at);
 
-    /** Forgets what the phone holds: its next key then travels as the first one, over HTTPS only. */
-    void forget(MacAddress phone);
+    /**
+     * Forgets what the phone holds: its next key then travels as the first one, over HTTPS only.
+     *
+     * @return whether the phone was recorded as holding a key
+     */
+    boolean forget(MacAddress phone);
+
+    /**
+     * A value that changes whenever the rows do (in practice: rows added, removed or re-delivered),
+     * so that a running appliance notices another process's change without reading every row.
+     */
+    default long fingerprint() {
+        return loadHeldKeys().hashCode();
+    }
 }

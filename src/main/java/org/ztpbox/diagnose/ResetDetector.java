@@ -34,6 +34,9 @@ import org.ztpbox.provisioning.FileAccess;
  */
 public final class ResetDetector {
 
+    /** Between the MAC and the time in the summary of every reset finding ({@link #returnedAt} reads it). */
+    private static final String RETURNED_AT = " came back after a factory reset at ";
+
     public static final Duration DEFAULT_ABSENCE = Duration.ofMinutes(30);
     static final Duration SEQUENCE_GAP = Duration.ofMinutes(10);
     static final Duration PROVISIONING_WINDOW = Duration.ofMinutes(30);
@@ -62,6 +65,24 @@ public final class ResetDetector {
      */
     public record UploadChange(String fileName, Instant uploadedAt, Map<String, String> current,
             Map<String, String> previous) {
+    }
+
+    /**
+     * When the phone a finding of {@link #detect} is about came back from its factory reset (the
+     * start of that boot sequence); empty for any other finding.
+     */
+    public static Optional<Instant> returnedAt(Finding finding) {
+        int i = finding.summary().indexOf(RETURNED_AT);
+        if (!finding.code().startsWith("reset-") || i < 0) {
+            return Optional.empty();
+        }
+        String rest = finding.summary().substring(i + RETURNED_AT.length());
+        int end = rest.indexOf(' ');
+        try {
+            return Optional.of(Instant.parse(end < 0 ? rest : rest.substring(0, end)));
+        } catch (java.time.format.DateTimeParseException e) {
+            return Optional.empty();
+        }
     }
 
     /** Findings for every return from a reset found in the events (oldest first). */
@@ -190,7 +211,7 @@ public final class ResetDetector {
                 overridesServed.add(e);
             }
         }
-        String returned = mac + " came back after a factory reset at " + at;
+        String returned = mac + RETURNED_AT + at;
         List<String> evidence = new ArrayList<>(signs);
         evidence.addAll(seen);
         List<Finding> out = new ArrayList<>();

@@ -25,7 +25,11 @@ final class EncryptedEntryCache {
         this.maxBytes = maxBytes;
     }
 
-    /** The cached entry, or a new one from {@code build} (run outside the lock: encrypting takes time). */
+    /**
+     * The cached entry, or a new one from {@code build} (run outside the lock: encrypting takes time).
+     * Callers that miss at once may each build, but the first to finish is kept and returned to all:
+     * every caller then sees the same bytes and ETag, which another build (a new IV) would change.
+     */
     ContentEntry get(Key key, long keysGeneration, Supplier<ContentEntry> build) {
         synchronized (this) {
             if (keysGeneration != generation) {
@@ -41,8 +45,11 @@ final class EncryptedEntryCache {
         ContentEntry built = build.get();
         synchronized (this) {
             if (generation == keysGeneration && built.size() <= maxBytes) {
-                ContentEntry previous = entries.put(key, built);
-                bytes += built.size() - (previous == null ? 0 : previous.size());
+                ContentEntry first = entries.putIfAbsent(key, built);
+                if (first != null) {
+                    return first;
+                }
+                bytes += built.size();
                 for (Iterator<ContentEntry> it = entries.values().iterator(); bytes > maxBytes && it.hasNext(); ) {
                     bytes -= it.next().size();
                     it.remove();

@@ -45,7 +45,8 @@ import org.ztpbox.provisioning.KeyDeliveryService.KeyFileName;
  * <tr><td>already encrypted on disk with key E</td><td>E</td><td>as is</td><td>as is</td></tr>
  * <tr><td>already encrypted with E</td><td>no key, or another key</td><td>refused</td><td>refused</td></tr>
  * <tr><td>key file of the current key C, due (phone does not hold C)</td><td>no key</td>
- *     <td>refused</td><td>plain: the first key</td></tr>
+ *     <td>refused</td><td>plain: the first key, only when the requester proved to be the phone
+ *     ({@link FileRequest#identified()}); else refused</td></tr>
  * <tr><td>key file of C, due</td><td>K (older)</td><td>encrypted with K</td><td>encrypted with K</td></tr>
  * <tr><td>key file not due (phone holds C, or not the current key), or another phone's</td><td>any</td>
  *     <td>refused</td><td>refused</td></tr>
@@ -128,6 +129,11 @@ public final class EncryptingFileCatalog implements FileCatalog {
         Optional<String> held = delivery.heldKey(phone);
         if (held.isEmpty() && !request.transport().isSecure()) {
             return refuse(request, "a phone's first key travels only over HTTPS");
+        }
+        if (held.isEmpty() && !(request.identified() && phone.equals(request.phone()))) {
+            // In clear inside TLS: any client that can name the phone would otherwise get its key.
+            return refuse(request, "a phone's first key goes only to the phone proven by its client certificate or"
+                    + " per-phone credentials");
         }
         String name = KeyDeliveryService.keyFileName(phone, file.keyName());
         ContentEntry plain;

@@ -8,7 +8,8 @@ import org.ztpbox.core.PhoneEvent;
  * end: a TFTP read that {@code completed} (every block acknowledged), or an HTTP(S) GET answered
  * 200 whose body was handed to the connection whole. A range (206), a HEAD, an abandoned transfer
  * or one whose last ACK never came proves nothing, and the phone is then not taken to hold the key:
- * the key file stays due and is offered again.
+ * the key file stays due and is offered again. Nor does a fetch by anyone but the phone the key
+ * file is for: the event's MAC (who the server took the client to be) must be the one in the name.
  */
 public final class KeyDeliveryObserver implements EventSink {
 
@@ -43,7 +44,7 @@ public final class KeyDeliveryObserver implements EventSink {
             return;
         }
         try {
-            delivery.fetched(name, Long.parseLong(bytes));
+            delivery.fetched(event.mac(), name, Long.parseLong(bytes));
         } catch (NumberFormatException e) {
             // not a transfer count: nothing was proven delivered
         }

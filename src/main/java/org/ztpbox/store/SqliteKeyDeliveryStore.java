@@ -55,11 +55,33 @@ final class SqliteKeyDeliveryStore implements KeyDeliveryStore {
     }
 
     @Override
-    public void forget(MacAddress phone) {
-        update("DELETE FROM key_deliveries WHERE mac = ?", phone, null, null);
+    public boolean forget(MacAddress phone) {
+        return update("DELETE FROM key_deliveries WHERE mac = ?", phone, null, null) > 0;
     }
 
-    private void update(String sql, MacAddress phone, String keyName, Instant at) {
+    /** Row count and delivery times folded together: one aggregate query, no row leaves SQLite. */
+    @Override
+    public long fingerprint() {
+        synchronized (lock) {
+            try {
+                long fingerprint;
+                // Closed before the commit: a statement still open would keep its read snapshot, and with
+                // it every later call would see the rows as they were.
+                try (Statement st = connection.createStatement();
+                     ResultSet rs = st.executeQuery("SELECT count(*), coalesce(sum(delivered_at), 0),"
+                             + " coalesce(sum(length(key_name) * rowid), 0) FROM key_deliveries")) {
+                    rs.next();
+                    fingerprint = rs.getLong(1) * 1_000_003L ^ rs.getLong(2) * 31 ^ rs.getLong(3);
+                }
+                connection.commit();
+                return fingerprint;
+            } catch (SQLException e) {
+                throw new StoreException("cannot read key deliveries from " + file + ": " + e.getMessage(), e);
+            }
+        }
+    }
+
+    private int update(String sql, MacAddress phone, String keyName, Instant at) {
         synchronized (lock) {
             try (PreparedStatement ps = connection.prepareStatement(sql)) {
                 ps.setString(1, phone.toString());
@@ -67,8 +89,9 @@ final class SqliteKeyDeliveryStore implements KeyDeliveryStore {
                     ps.setString(2, keyName);
                     ps.setLong(3, at.toEpochMilli());
                 }
-                ps.executeUpdate();
+                int rows = ps.executeUpdate();
                 connection.commit();
+                return rows;
             } catch (SQLException e) {
                 try {
                     connection.rollback();

@@ -52,6 +52,30 @@ class KeysCommandsTest {
     }
 
     @Test
+    void forgetRemovesWhatAPhoneHoldsWhateverTheMacSpelling() {
+        org.ztpbox.core.MacAddress phone = org.ztpbox.core.MacAddress.parse("0004f2aa814c");
+        org.ztpbox.core.MacAddress other = org.ztpbox.core.MacAddress.parse("0004f2000002");
+        try (org.ztpbox.store.SqliteLeaseStore store = openStore()) {
+            store.keyDeliveries().recordDelivered(phone, "k1", java.time.Instant.now());
+            store.keyDeliveries().recordDelivered(other, "k1", java.time.Instant.now());
+        }
+
+        assertThat(run("keys", "forget", "00-04-F2-AA-81-4C", "--config", config)).isZero();
+        assertThat(out.toString()).contains("Forgot the encryption key of 00:04:f2:aa:81:4c");
+        try (org.ztpbox.store.SqliteLeaseStore store = openStore()) {
+            assertThat(store.keyDeliveries().loadHeldKeys()).containsOnlyKeys(other);
+        }
+
+        assertThat(run("keys", "forget", "0004f2aa814c", "--config", config)).isZero();
+        assertThat(out.toString()).contains("holds no encryption key as far as ztpbox knows");
+        assertThat(run("keys", "forget", "not-a-mac", "--config", config)).isEqualTo(2);
+    }
+
+    private org.ztpbox.store.SqliteLeaseStore openStore() {
+        return org.ztpbox.store.SqliteLeaseStore.open(dir.resolve("state/ztpbox.db"));
+    }
+
+    @Test
     void createListAndRotateWithoutEverPrintingKeyMaterialUnlessAsked() throws Exception {
         assertThat(run("keys", "list", "--config", config)).isZero();
         assertThat(out.toString()).contains("0 keys");

@@ -126,7 +126,14 @@ class PhoneCommandsTest {
         assertThat(run("timeline", MAC.toString())).isZero();
         assertThat(console.out()).contains("CRITICAL  override-provisioning-server  00:04:f2:aa:81:4c");
 
+        try (SqliteLeaseStore store = SqliteLeaseStore.open(dir.resolve("state/ztpbox.db"))) {
+            store.keyDeliveries().recordDelivered(MAC, "k1", Instant.now());
+        }
         assertThat(run("prepare-reset", MAC.toString(), "--by", "alice", "--reason", "new owner")).isZero();
+        assertThat(console.out()).contains("Forgot the phone's configuration encryption key");
+        try (SqliteLeaseStore store = SqliteLeaseStore.open(dir.resolve("state/ztpbox.db"))) {
+            assertThat(store.keyDeliveries().loadHeldKeys()).as("the reset erases the phone's key").isEmpty();
+        }
         assertThat(console.out()).contains("Quarantine 1 of 00:04:f2:aa:81:4c by alice (new owner)",
                 "moved uploads/0004f2aa814c/0004f2aa814c-phone.cfg to quarantine/0004f2aa814c/",
                 "Flagged parameters: device.prov.serverName, device.prov.serverName.set",

@@ -57,6 +57,8 @@ class ResetDetectorTest {
             assertThat(f.severity()).isEqualTo(Severity.INFO);
             assertThat(f.summary()).contains("came back after a factory reset at 2024-05-01T12:00:00Z",
                     "with its per-phone file");
+            assertThat(ResetDetector.returnedAt(f)).as("what the running appliance forgets the key by")
+                    .contains(java.time.Instant.parse("2024-05-01T12:00:00Z"));
             assertThat(f.evidence()).anySatisfy(l -> assertThat(l).contains("new boot sequence", "boot stage"))
                     .anySatisfy(l -> assertThat(l).contains("silent for 119 min", "fresh fetch"))
                     .anySatisfy(l -> assertThat(l).contains("server 10.0.0.2 (ztpbox)"));
@@ -148,6 +150,13 @@ class ResetDetectorTest {
         assertThat(findings).singleElement().satisfies(f -> assertThat(f.evidence()).anySatisfy(l -> assertThat(l)
                 .contains("device settings gone from its uploads", "device.prov.serverName", "device.set")
                 .doesNotContain("idleIntensity")));
+    }
+
+    @Test
+    void onlyResetFindingsTellWhenThePhoneCameBack() {
+        assertThat(ResetDetector.returnedAt(new Finding("override-provisioning-server", Severity.CRITICAL,
+                MAC.toString(), MAC + " came back after a factory reset at 2024-05-01T12:00:00Z", List.of(), "",
+                at(0, 0)))).isEmpty();
     }
 
     @Test

@@ -38,6 +38,9 @@ class ConfigEncryptionIT {
 
     private static final String SERVER = "10.233.0.1";
     private static final String PHONE = "0004f2aa814c";
+    /** The phone's own HTTP account: what proves it is the phone, so that it may receive its first key. */
+    private static final String OWN = PHONE + ":phone-secret";
+    private static final String SHARED = "PlcmSpIp:shared-secret";
     private static final String SECRET = "<PHONE_CONFIG><ALL reg.1.auth.password=\"s3cret-line-1\"/></PHONE_CONFIG>\n";
     private static final String UA = "FileTransport PolycomVVX-VVX_410-UA/5.9.5.0614 (SN:" + PHONE
             + ") Type/Application";
@@ -128,7 +131,9 @@ class ConfigEncryptionIT {
         server = ZtpboxProcess.start(lab, jar, ZtpboxYaml.serve("10.233.0.0/24", "10.233.0.100-10.233.0.200")
                 .withMode("watch").withProvisioningUrl("http://" + SERVER + "/prov/")
                 .withProvisioning("encryption", "on")
-                .withProvisioning("credential-files", "[site.cfg, \"*-user.cfg\"]"));
+                .withProvisioning("credential-files", "[site.cfg, \"*-user.cfg\"]")
+                .withHttp("auth", "{mode: basic, user: PlcmSpIp, password: shared-secret, phones: [{mac: " + PHONE
+                        + ", password: phone-secret}]}"));
         await("HTTP, HTTPS and TFTP listening").atMost(Duration.ofSeconds(30)).until(() ->
                 server.log().contains("HTTPS on 443") && server.log().contains("TFTP server listening on UDP port 69"));
         String first = currentKey();
@@ -138,18 +143,25 @@ class ConfigEncryptionIT {
 
         // No key yet: neither the key nor any credential leaves over TFTP or plain HTTP.
         assertThat(tftp(firstKeyFile).body()).as("key file over TFTP").isNull();
-        assertThat(http(firstKeyFile, "-A", UA).status()).as("key file over HTTP").isEqualTo(404);
+        assertThat(http(firstKeyFile, "-A", UA, "-u", OWN).status()).as("key file over HTTP").isEqualTo(404);
         assertThat(tftp(PHONE + "-user.cfg").body()).as("credentials over TFTP").isNull();
-        assertThat(http("site.cfg", "-A", UA).status()).as("credentials over HTTP").isEqualTo(404);
-        assertThat(http("000000000000.cfg").text()).contains("CONFIG_FILES");
+        assertThat(http("site.cfg", "-A", UA, "-u", OWN).status()).as("credentials over HTTP").isEqualTo(404);
+        assertThat(http("000000000000.cfg", "-u", SHARED).text()).contains("CONFIG_FILES");
         assertThat(new String(tftp("features.cfg").body(), StandardCharsets.US_ASCII)).contains("feature.lens");
         assertThat(server.log()).as("the refusal is logged with its reason")
                 .contains("Refused " + firstKeyFile + " to 00:04:f2:aa:81:4c over TFTP: a phone's first key travels"
                         + " only over HTTPS");
 
-        // Over HTTPS the phone gets its first key, in clear inside TLS, and credentials in clear too.
-        assertThat(https(PHONE + "-user.cfg", "-A", UA).text()).isEqualTo(SECRET);
-        Fetched keyFile = https(firstKeyFile, "-A", UA);
+        // Over HTTPS, a client that only claims to be the phone (its serial in the User-Agent, a shared
+        // account) is not given the phone's key; nor does its master configuration list the key file.
+        assertThat(https(firstKeyFile, "-A", UA, "-u", SHARED).status()).as("key file, phone not proven: a"
+                + " phone's file needs its own account once phones have accounts").isEqualTo(403);
+        assertThat(https("000000000000.cfg", "-A", UA, "-u", SHARED).text()).doesNotContain(firstKeyFile);
+        assertThat(https("000000000000.cfg", "-A", UA, "-u", OWN).text()).contains(firstKeyFile);
+
+        // The phone proven by its own account gets its first key, in clear inside TLS, and credentials in clear too.
+        assertThat(https(PHONE + "-user.cfg", "-A", UA, "-u", OWN).text()).isEqualTo(SECRET);
+        Fetched keyFile = https(firstKeyFile, "-A", UA, "-u", OWN);
         assertThat(keyFile.status()).as(keyFile.run().describe()).isEqualTo(200);
         Matcher key = KEY_STRING.matcher(keyFile.text());
         assertThat(key.find()).as(keyFile.text()).isTrue();
@@ -165,12 +177,15 @@ class ConfigEncryptionIT {
         assertThat(overTftp.body()).as(overTftp.run().describe()).isNotNull();
         assertThat(overTftp.text()).startsWith("Crypt=1;KeyDesc=" + first + ";Digest=").doesNotContain("s3cret");
         assertThat(decrypt(overTftp.body())).isEqualTo(SECRET);
-        Fetched shared = http("site.cfg", "-A", UA);
+        Fetched shared = http("site.cfg", "-A", UA, "-u", OWN);
         assertThat(shared.status()).isEqualTo(200);
         assertThat(shared.text()).startsWith("Crypt=1;KeyDesc=" + first + ";");
-        assertThat(http("site.cfg").status()).as("a client that does not say which phone it is").isEqualTo(404);
-        assertThat(https(PHONE + "-user.cfg", "-A", UA).text()).startsWith("Crypt=1;KeyDesc=" + first + ";");
-        assertThat(http("000000000000.cfg").text()).as("the master file stays plain").contains("CONFIG_FILES");
+        assertThat(http("site.cfg", "-u", SHARED).status()).as("a client that does not say which phone it is")
+                .isEqualTo(404);
+        assertThat(https(PHONE + "-user.cfg", "-A", UA, "-u", OWN).text()).startsWith("Crypt=1;KeyDesc=" + first
+                + ";");
+        assertThat(http("000000000000.cfg", "-u", SHARED).text()).as("the master file stays plain")
+                .contains("CONFIG_FILES");
         assertThat(tftp(firstKeyFile).body()).as("a key already held is no longer offered").isNull();
 
         // A rotation beside the running appliance reaches the phone encrypted with the key it holds, over TFTP.
@@ -188,6 +203,15 @@ class ConfigEncryptionIT {
         await("second delivery recorded").atMost(Duration.ofSeconds(10)).until(() ->
                 server.log().contains("now holds configuration encryption key 'second'"));
         assertThat(tftp(PHONE + "-user.cfg").text()).startsWith("Crypt=1;KeyDesc=second;");
+
+        // After a factory reset the phone has no key: forgetting it beside the running appliance stops
+        // encrypted files (it could not read them) until it has fetched the key again.
+        CommandResult forget = server.cli("keys", "forget", "00-04-F2-AA-81-4C");
+        assertThat(forget.succeeded()).as(forget.describe()).isTrue();
+        await("the appliance forgets the key").atMost(Duration.ofSeconds(10)).until(() ->
+                server.log().contains("Phone 00:04:f2:aa:81:4c no longer holds a configuration encryption key"));
+        assertThat(tftp(PHONE + "-user.cfg").body()).as("credentials over TFTP, no key").isNull();
+        assertThat(https(PHONE + "-user.cfg", "-A", UA, "-u", OWN).text()).isEqualTo(SECRET);
         server.stop();
     }
 }

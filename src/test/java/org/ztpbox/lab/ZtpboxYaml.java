@@ -26,10 +26,11 @@ public final class ZtpboxYaml {
     private final Map<String, String> tftp;
     private final Map<String, String> provisioning;
     private final Map<String, String> doctor;
+    private final Map<String, String> http;
 
     private ZtpboxYaml(String mode, String subnet, String pool, String leaseTime, long rateLimit,
                        String provisioningUrl, List<ExtraOption> options, Map<String, String> tftp,
-                       Map<String, String> provisioning, Map<String, String> doctor) {
+                       Map<String, String> provisioning, Map<String, String> doctor, Map<String, String> http) {
         this.mode = mode;
         this.subnet = subnet;
         this.pool = pool;
@@ -40,6 +41,7 @@ public final class ZtpboxYaml {
         this.tftp = new LinkedHashMap<>(tftp);
         this.provisioning = new LinkedHashMap<>(provisioning);
         this.doctor = new LinkedHashMap<>(doctor);
+        this.http = new LinkedHashMap<>(http);
     }
 
     /**
@@ -47,28 +49,29 @@ public final class ZtpboxYaml {
      * provisioning URL (ztpbox then derives one) until {@link #withProvisioningUrl} sets it.
      */
     public static ZtpboxYaml serve(String subnet, String pool) {
-        return new ZtpboxYaml("serve", subnet, pool, "10m", 1_000_000, null, List.of(), Map.of(), Map.of(), Map.of());
+        return new ZtpboxYaml("serve", subnet, pool, "10m", 1_000_000, null, List.of(), Map.of(), Map.of(), Map.of(),
+                Map.of());
     }
 
     public ZtpboxYaml withMode(String newMode) {
         return new ZtpboxYaml(newMode, subnet, pool, leaseTime, rateLimit, provisioningUrl, options, tftp,
-                provisioning, doctor);
+                provisioning, doctor, http);
     }
 
     public ZtpboxYaml withLeaseTime(String newLeaseTime) {
         return new ZtpboxYaml(mode, subnet, pool, newLeaseTime, rateLimit, provisioningUrl, options, tftp,
-                provisioning, doctor);
+                provisioning, doctor, http);
     }
 
     public ZtpboxYaml withProvisioningUrl(String url) {
-        return new ZtpboxYaml(mode, subnet, pool, leaseTime, rateLimit, url, options, tftp, provisioning, doctor);
+        return new ZtpboxYaml(mode, subnet, pool, leaseTime, rateLimit, url, options, tftp, provisioning, doctor, http);
     }
 
     public ZtpboxYaml withOption(int code, String type, String value) {
         List<ExtraOption> more = new ArrayList<>(options);
         more.add(new ExtraOption(code, type, value));
         return new ZtpboxYaml(mode, subnet, pool, leaseTime, rateLimit, provisioningUrl, more, tftp, provisioning,
-                doctor);
+                doctor, http);
     }
 
     /** One key of the {@code tftp} section, e.g. {@code timeout} and {@code 100ms}. */
@@ -76,14 +79,15 @@ public final class ZtpboxYaml {
         Map<String, String> more = new LinkedHashMap<>(tftp);
         more.put(key, value);
         return new ZtpboxYaml(mode, subnet, pool, leaseTime, rateLimit, provisioningUrl, options, more, provisioning,
-                doctor);
+                doctor, http);
     }
 
     /** One key of the {@code provisioning} section besides the URL, e.g. {@code encryption} and {@code on}. */
     public ZtpboxYaml withProvisioning(String key, String value) {
         Map<String, String> more = new LinkedHashMap<>(provisioning);
         more.put(key, value);
-        return new ZtpboxYaml(mode, subnet, pool, leaseTime, rateLimit, provisioningUrl, options, tftp, more, doctor);
+        return new ZtpboxYaml(mode, subnet, pool, leaseTime, rateLimit, provisioningUrl, options, tftp, more, doctor,
+                http);
     }
 
     /**
@@ -96,7 +100,15 @@ public final class ZtpboxYaml {
         more.put("probe-interval", probeInterval);
         more.put("probe-wait", probeWait);
         return new ZtpboxYaml(mode, subnet, pool, leaseTime, rateLimit, provisioningUrl, options, tftp, provisioning,
-                more);
+                more, http);
+    }
+
+    /** One key of the {@code http} section, e.g. {@code auth} and a flow mapping such as {@code {mode: basic, ...}}. */
+    public ZtpboxYaml withHttp(String key, String value) {
+        Map<String, String> more = new LinkedHashMap<>(http);
+        more.put(key, value);
+        return new ZtpboxYaml(mode, subnet, pool, leaseTime, rateLimit, provisioningUrl, options, tftp, provisioning,
+                doctor, more);
     }
 
     public String provisioningUrl() {
@@ -138,6 +150,10 @@ public final class ZtpboxYaml {
         if (!doctor.isEmpty()) {
             yaml.append("doctor:\n");
             doctor.forEach((key, value) -> yaml.append("  ").append(key).append(": ").append(value).append('\n'));
+        }
+        if (!http.isEmpty()) {
+            yaml.append("http:\n");
+            http.forEach((key, value) -> yaml.append("  ").append(key).append(": ").append(value).append('\n'));
         }
         yaml.append("state-dir: ").append(stateDir).append('\n');
         return yaml.toString();

@@ -187,9 +187,9 @@ class EncryptingFileCatalogTest {
         f.keys.create("k1");
         String name = PHONE.compact() + "-key-k1.cfg";
 
-        assertThat(f.delivery.keyFileFor(PHONE, Transport.TFTP)).isEmpty();
-        assertThat(f.delivery.keyFileFor(PHONE, Transport.HTTP)).isEmpty();
-        assertThat(f.delivery.keyFileFor(PHONE, Transport.HTTPS)).contains(name);
+        assertThat(f.delivery.keyFileFor(PHONE, Transport.TFTP, true)).isEmpty();
+        assertThat(f.delivery.keyFileFor(PHONE, Transport.HTTP, true)).isEmpty();
+        assertThat(f.delivery.keyFileFor(PHONE, Transport.HTTPS, true)).contains(name);
         assertThat(f.find(name, PHONE, Transport.TFTP)).isEmpty();
         assertThat(f.find(name, PHONE, Transport.HTTP)).isEmpty();
         assertThat(f.find(name.toUpperCase(java.util.Locale.ROOT).replace("-KEY-K1.CFG", "-key-k1.cfg"), null,
@@ -209,7 +209,7 @@ class EncryptingFileCatalogTest {
         f.keys.rotate("k2");
         String name = PHONE.compact() + "-key-k2.cfg";
 
-        assertThat(f.delivery.keyFileFor(PHONE, t)).contains(name);
+        assertThat(f.delivery.keyFileFor(PHONE, t, true)).contains(name);
         CatalogEntry keyFile = f.find(name, PHONE, t).orElseThrow();
         byte[] content = bytes(keyFile);
         assertThat(f.keys.encryptedWith(content)).contains("k1");
@@ -220,7 +220,7 @@ class EncryptingFileCatalogTest {
         f.completed(name, keyFile.size(), t);
 
         assertThat(f.delivery.heldKey(PHONE)).contains("k2");
-        assertThat(f.delivery.keyFileFor(PHONE, t)).isEmpty();
+        assertThat(f.delivery.keyFileFor(PHONE, t, true)).isEmpty();
         assertEncryptedWith(f.find(USER_FILE, PHONE, t), "k2", SECRET);
         assertThat(f.store.rows.get(PHONE).keyName()).isEqualTo("k2");
     }
@@ -241,7 +241,7 @@ class EncryptingFileCatalogTest {
     @Test
     void onlyACompleteFetchDeliversTheKey() {
         f.keys.create("k1");
-        String name = f.delivery.keyFileFor(PHONE, Transport.HTTPS).orElseThrow();
+        String name = f.delivery.keyFileFor(PHONE, Transport.HTTPS, true).orElseThrow();
         long size = f.find(name, PHONE, Transport.HTTPS).orElseThrow().size();
 
         f.completed(name, size - 1, Transport.HTTPS);
@@ -258,17 +258,112 @@ class EncryptingFileCatalogTest {
     }
 
     @Test
+    void theFirstKeyGoesOnlyToARequesterProvenToBeThePhone() {
+        f.keys.create("k1");
+        String name = PHONE.compact() + "-key-k1.cfg";
+
+        assertThat(f.delivery.keyFileFor(PHONE, Transport.HTTPS, false)).as("not listed in the master").isEmpty();
+        assertThat(f.find(name, PHONE, Transport.HTTPS, false)).as("MAC from the path or User-Agent only").isEmpty();
+        assertThat(f.find(name, null, Transport.HTTPS, false)).as("an unknown client").isEmpty();
+        assertThat(f.find(name, OTHER, Transport.HTTPS, true)).as("another phone, proven").isEmpty();
+        assertThat(f.catalog.refusals()).isEqualTo(3);
+        assertThat(f.find(name, PHONE, Transport.HTTPS, true)).isPresent();
+    }
+
+    @Test
+    void aLaterKeyTravelsEncryptedSoItNeedsNoProof() {
+        phoneHoldsFirstKey();
+        f.keys.rotate("k2");
+        String name = PHONE.compact() + "-key-k2.cfg";
+
+        assertThat(f.delivery.keyFileFor(PHONE, Transport.TFTP, false)).contains(name);
+        assertThat(f.find(name, PHONE, Transport.TFTP, false)).isPresent();
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Transport.class, names = {"TFTP", "HTTPS"})
+    void aFetchOfAPhonesKeyFileByAnyoneElseDoesNotCreditThePhone(Transport t) {
+        phoneHoldsFirstKey();
+        f.keys.rotate("k2");
+        String name = f.delivery.keyFileFor(PHONE, t, true).orElseThrow();
+        long size = f.find(name, PHONE, t).orElseThrow().size();
+
+        f.completed(OTHER, name, size, t);
+        f.completed(null, name, size, t);
+
+        assertThat(f.delivery.heldKey(PHONE)).as("another client fetched it").contains("k1");
+        assertThat(f.delivery.heldKey(OTHER)).isEmpty();
+        assertThat(f.store.rows).doesNotContainKey(OTHER);
+        assertThat(f.delivery.keyFileFor(PHONE, t, true)).as("still due").contains(name);
+
+        f.completed(PHONE, name, size, t);
+        assertThat(f.delivery.heldKey(PHONE)).contains("k2");
+    }
+
+    @Test
+    void aKeyForgottenInTheStoreByAnotherProcessIsForgottenAtTheNextReload() {
+        phoneHoldsFirstKey();
+        f.write("site.cfg", "<PHONE_CONFIG reg.1.auth.password=\"s3cret\"/>");
+        long generation = f.delivery.generation();
+        assertThat(f.delivery.reload()).as("nothing changed").isFalse();
+
+        f.store.forget(PHONE); // as 'ztpbox keys forget' or 'prepare-reset' does, beside the appliance
+        assertThat(f.delivery.heldKey(PHONE)).as("not before the reload").contains("k1");
+        assertThat(f.delivery.reload()).isTrue();
+
+        assertThat(f.delivery.heldKey(PHONE)).isEmpty();
+        assertThat(f.delivery.generation()).as("master configurations rebuilt").isNotEqualTo(generation);
+        assertThat(f.delivery.keyFileFor(PHONE, Transport.HTTPS, true)).as("the key is given again")
+                .contains(PHONE.compact() + "-key-k1.cfg");
+        assertThat(f.find("site.cfg", PHONE, Transport.TFTP)).as("never encrypted with the lost key").isEmpty();
+    }
+
+    @Test
+    void aReloadNeverUndoesADeliveryTheStoreHasNotRecordedYet() {
+        java.util.List<Runnable> queued = new java.util.ArrayList<>();
+        KeyDeliveryService delivery = new KeyDeliveryService(f.keys, f.store, java.time.Clock.systemUTC(),
+                queued::add);
+        f.keys.create("k1");
+        String name = delivery.keyFileFor(PHONE, Transport.HTTPS, true).orElseThrow();
+        delivery.served(name, 100);
+        delivery.fetched(PHONE, name, 100);
+
+        f.store.recordDelivered(OTHER, "k1", java.time.Instant.now()); // another process's write meanwhile
+        assertThat(delivery.reload()).isFalse();
+        assertThat(delivery.heldKey(PHONE)).contains("k1");
+
+        queued.forEach(Runnable::run);
+        assertThat(delivery.reload()).isTrue();
+        assertThat(delivery.heldKey(PHONE)).contains("k1");
+        assertThat(delivery.heldKey(OTHER)).contains("k1");
+    }
+
+    @Test
+    void aFactoryResetForgetsOnlyAKeyDeliveredBeforeIt() {
+        phoneHoldsFirstKey();
+        java.time.Instant deliveredAt = f.store.rows.get(PHONE).deliveredAt();
+
+        assertThat(f.delivery.forgetIfDeliveredBefore(PHONE, deliveredAt.minusSeconds(1)))
+                .as("the phone fetched its key again after the reset").isFalse();
+        assertThat(f.delivery.heldKey(PHONE)).contains("k1");
+
+        assertThat(f.delivery.forgetIfDeliveredBefore(PHONE, deliveredAt.plusSeconds(1))).isTrue();
+        assertThat(f.delivery.heldKey(PHONE)).isEmpty();
+        assertThat(f.store.rows).doesNotContainKey(PHONE);
+    }
+
+    @Test
     void aRotationBetweenServingAndCompletionRecordsTheKeyTheFileCarried() {
         phoneHoldsFirstKey();
         f.keys.rotate("k2");
-        String name = f.delivery.keyFileFor(PHONE, Transport.TFTP).orElseThrow();
+        String name = f.delivery.keyFileFor(PHONE, Transport.TFTP, true).orElseThrow();
         long size = f.find(name, PHONE, Transport.TFTP).orElseThrow().size();
         f.keys.rotate("k3");
 
         f.completed(name, size, Transport.TFTP);
 
         assertThat(f.delivery.heldKey(PHONE)).contains("k2");
-        assertThat(f.delivery.keyFileFor(PHONE, Transport.TFTP)).contains(PHONE.compact() + "-key-k3.cfg");
+        assertThat(f.delivery.keyFileFor(PHONE, Transport.TFTP, true)).contains(PHONE.compact() + "-key-k3.cfg");
     }
 
     @Test
@@ -301,13 +396,13 @@ class EncryptingFileCatalogTest {
         assertThat(f.delivery.heldKey(PHONE)).isEmpty();
         assertThat(f.find(USER_FILE, PHONE, Transport.TFTP)).isEmpty();
         assertAsIs(f.find(USER_FILE, PHONE, Transport.HTTPS), SECRET);
-        assertThat(f.delivery.keyFileFor(PHONE, Transport.TFTP)).isEmpty();
-        assertThat(f.delivery.keyFileFor(PHONE, Transport.HTTPS)).contains(PHONE.compact() + "-key-k2.cfg");
+        assertThat(f.delivery.keyFileFor(PHONE, Transport.TFTP, true)).isEmpty();
+        assertThat(f.delivery.keyFileFor(PHONE, Transport.HTTPS, true)).contains(PHONE.compact() + "-key-k2.cfg");
     }
 
     @Test
     void withoutAnyKeyNothingIsDueAndCredentialsStayOnHttps() {
-        assertThat(f.delivery.keyFileFor(PHONE, Transport.HTTPS)).isEmpty();
+        assertThat(f.delivery.keyFileFor(PHONE, Transport.HTTPS, true)).isEmpty();
         assertThat(f.find(USER_FILE, PHONE, Transport.TFTP)).isEmpty();
         assertAsIs(f.find(USER_FILE, PHONE, Transport.HTTPS), SECRET);
     }
@@ -348,7 +443,7 @@ class EncryptingFileCatalogTest {
                         f.keys.rotate(null);
                     }
                 }
-                case 1, 2 -> f.delivery.keyFileFor(phone, t).ifPresent(name -> f.find(name, phone, t).ifPresent(e -> {
+                case 1, 2 -> f.delivery.keyFileFor(phone, t, true).ifPresent(name -> f.find(name, phone, t).ifPresent(e -> {
                     if (random.nextBoolean()) { // the phone got it all, and now holds what the name says
                         f.observer.record(new org.ztpbox.core.PhoneEvent(java.time.Instant.now(), phone, "tftp", "RRQ",
                                 java.util.Map.of("file", name, "result", "completed", "bytes",

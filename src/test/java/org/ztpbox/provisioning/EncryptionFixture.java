@@ -60,8 +60,13 @@ final class EncryptionFixture {
         }
     }
 
+    /** A request by {@code phone} as proven by a certificate or per-phone credentials (null: unknown client). */
     Optional<CatalogEntry> find(String name, MacAddress phone, Transport transport) {
-        return catalog.find(new FileRequest(name, Ipv4Address.parse("10.0.0.9"), phone, transport, null));
+        return find(name, phone, transport, phone != null);
+    }
+
+    Optional<CatalogEntry> find(String name, MacAddress phone, Transport transport, boolean identified) {
+        return catalog.find(new FileRequest(name, Ipv4Address.parse("10.0.0.9"), phone, transport, null, identified));
     }
 
     static byte[] bytes(CatalogEntry entry) {
@@ -83,18 +88,23 @@ final class EncryptionFixture {
 
     /** Fetches the phone's key file over {@code transport} to the end, as the TFTP server reports it. */
     CatalogEntry fetchKeyFile(MacAddress phone, Transport transport) {
-        String name = delivery.keyFileFor(phone, transport).orElseThrow();
+        String name = delivery.keyFileFor(phone, transport, true).orElseThrow();
         CatalogEntry entry = find(name, phone, transport).orElseThrow();
         completed(name, entry.size(), transport);
         return entry;
     }
 
     void completed(String name, long bytes, Transport transport) {
+        completed(PHONE, name, bytes, transport);
+    }
+
+    /** A completed fetch by {@code requester}: who the file server took the client to be (null: unknown). */
+    void completed(MacAddress requester, String name, long bytes, Transport transport) {
         if (transport == Transport.TFTP) {
-            observer.record(new PhoneEvent(java.time.Instant.now(), PHONE, "tftp", "RRQ", Map.of("file", name,
+            observer.record(new PhoneEvent(java.time.Instant.now(), requester, "tftp", "RRQ", Map.of("file", name,
                     "result", "completed", "bytes", Long.toString(bytes))));
         } else {
-            observer.record(new PhoneEvent(java.time.Instant.now(), PHONE, "http", "GET", Map.of("path",
+            observer.record(new PhoneEvent(java.time.Instant.now(), requester, "http", "GET", Map.of("path",
                     "/prov/" + name, "status", "200", "bytes", Long.toString(bytes),
                     "transport", transport.name().toLowerCase(java.util.Locale.ROOT))));
         }

@@ -22,7 +22,7 @@ final class InMemoryKeyDeliveryStore implements KeyDeliveryStore {
     }
 
     @Override
-    public synchronized void forget(MacAddress phone) {
-        rows.remove(phone);
+    public synchronized boolean forget(MacAddress phone) {
+        return rows.remove(phone) != null;
     }
 }

@@ -50,4 +50,23 @@ class SqliteKeyDeliveryStoreTest {
             assertThat(store.loadLeases()).containsExactly(lease);
         }
     }
+
+    @Test
+    void theFingerprintSeesAnotherConnectionsChanges() {
+        try (SqliteLeaseStore appliance = SqliteLeaseStore.open(dir.resolve("ztpbox.db"));
+             SqliteLeaseStore command = SqliteLeaseStore.open(dir.resolve("ztpbox.db"))) {
+            appliance.keyDeliveries().recordDelivered(A, "k1", T1);
+            appliance.keyDeliveries().recordDelivered(B, "k1", T1);
+            long first = appliance.keyDeliveries().fingerprint();
+            assertThat(appliance.keyDeliveries().fingerprint()).as("stable while nothing changes").isEqualTo(first);
+
+            assertThat(command.keyDeliveries().forget(A)).isTrue();
+            assertThat(command.keyDeliveries().forget(A)).as("already forgotten").isFalse();
+            long afterForget = appliance.keyDeliveries().fingerprint();
+            assertThat(afterForget).isNotEqualTo(first);
+
+            command.keyDeliveries().recordDelivered(B, "k2", T2);
+            assertThat(appliance.keyDeliveries().fingerprint()).isNotEqualTo(afterForget);
+        }
+    }
 }

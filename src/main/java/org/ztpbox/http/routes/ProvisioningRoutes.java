@@ -92,13 +92,16 @@ public final class ProvisioningRoutes {
             return upload.<RouteDecision>map(u -> new RouteDecision.Upload(facts, u))
                     .orElseGet(() -> refuse(facts, 403, "not a name phones upload", List.of()));
         }
-        return serve(x, facts, lookup(x, name, agent, phone));
+        // Proven: a verified certificate or per-phone credentials (then phone is theirs); not the path or serial.
+        boolean identified = certificateMac != null || identity.boundToPhone();
+        return serve(x, facts, lookup(x, name, agent, phone, identified));
     }
 
-    private Optional<CatalogEntry> lookup(Exchange x, String name, UserAgent agent, MacAddress phone) {
+    private Optional<CatalogEntry> lookup(Exchange x, String name, UserAgent agent, MacAddress phone,
+            boolean identified) {
         for (String candidate : trees.candidates(name, agent)) {
             Optional<CatalogEntry> entry = catalog.find(new FileRequest(candidate, x.client(), phone, x.transport(),
-                    x.header("User-Agent")));
+                    x.header("User-Agent"), identified));
             if (entry.isPresent()) {
                 return entry;
             }

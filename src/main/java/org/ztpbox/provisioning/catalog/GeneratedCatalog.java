@@ -155,7 +155,8 @@ public final class GeneratedCatalog implements FileCatalog, ExpectedConfiguratio
 
     private Optional<CatalogEntry> master(Snapshot s, GeneratedName.Master name, FileRequest request) {
         MacAddress who = name.mac() != null ? name.mac() : request.phone();
-        String keyFile = who == null ? null : keys.keyFileFor(who, request.transport()).orElse(null);
+        String keyFile = who == null ? null : keys.keyFileFor(who, request.transport(),
+                request.identified() && who.equals(request.phone())).orElse(null);
         MasterKey key = new MasterKey(name, keyFile == null ? null : who, keyFile);
         Optional<CatalogEntry> cached = s.masters().get(key);
         if (cached != null) {

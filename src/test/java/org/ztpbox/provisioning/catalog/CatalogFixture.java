@@ -61,8 +61,8 @@ public final class CatalogFixture {
         Path images = Files.createDirectories(dir.resolve("firmware"));
         firmware.add(image(images, "3111-46162-001", "VVX410"));
         firmware.add(image(images, "3111-46161-001", "VVX310"));
-        KeyDelivery keys = (mac, transport) -> transport.isSecure() ? Optional.ofNullable(keyFiles.get(mac))
-                : Optional.empty();
+        KeyDelivery keys = (mac, transport, identified) -> transport.isSecure() && identified
+                ? Optional.ofNullable(keyFiles.get(mac)) : Optional.empty();
         Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
         ConfigGenerator generator = new ConfigGenerator(new VariableSets(facts(templates), clock),
                 new TemplateRenderer());
@@ -91,7 +91,13 @@ public final class CatalogFixture {
     }
 
     public Optional<CatalogEntry> find(String name, MacAddress requester, Transport transport) {
-        return catalog.find(new FileRequest(name, Ipv4Address.parse("10.0.0.50"), requester, transport, null));
+        return find(name, requester, transport, false);
+    }
+
+    /** @param identified the requester proved who it is (certificate or per-phone credentials) */
+    public Optional<CatalogEntry> find(String name, MacAddress requester, Transport transport, boolean identified) {
+        return catalog.find(new FileRequest(name, Ipv4Address.parse("10.0.0.50"), requester, transport, null,
+                identified));
     }
 
     public Optional<CatalogEntry> find(String name) {

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.ztpbox.core.CatalogEntry;
 import org.ztpbox.core.FirmwareImage;
+import org.ztpbox.core.MacAddress;
 import org.ztpbox.core.Phone;
 import org.ztpbox.core.PhoneEvent;
 import org.ztpbox.core.Transport;
@@ -93,6 +94,8 @@ class GeneratedCatalogTest {
 
         assertThat(masterFiles("0004f2aa814c.cfg", Transport.HTTPS)).first().isEqualTo("0004f2aa814c-key.cfg");
         assertThat(masterFiles("0004f2aa814c.cfg", Transport.TFTP)).doesNotContain("0004f2aa814c-key.cfg");
+        assertThat(masterFiles("0004f2aa814c.cfg", RECEPTION, Transport.HTTPS, false))
+                .as("the phone not proven").doesNotContain("0004f2aa814c-key.cfg");
         fixture.keyFiles.put(RECEPTION, "0004f2aa814c-key2.cfg");
         assertThat(masterFiles("0004f2aa814c.cfg", Transport.HTTPS)).first().isEqualTo("0004f2aa814c-key2.cfg");
         fixture.keyFiles.remove(RECEPTION);
@@ -166,12 +169,17 @@ class GeneratedCatalogTest {
     }
 
     private List<String> masterFiles(String name) {
-        return masterFiles(name, Transport.TFTP);
+        return masterFiles(name, null, Transport.TFTP, false);
     }
 
+    /** The master as the phone it names fetches it, proven by a certificate or its own credentials. */
     private List<String> masterFiles(String name, Transport transport) {
-        String files = XmlFiles.parameters(CatalogFixture.bytes(fixture.find(name, null, transport).orElseThrow()))
-                .get("CONFIG_FILES");
+        return masterFiles(name, RECEPTION, transport, true);
+    }
+
+    private List<String> masterFiles(String name, MacAddress requester, Transport transport, boolean identified) {
+        String files = XmlFiles.parameters(CatalogFixture.bytes(fixture.find(name, requester, transport, identified)
+                .orElseThrow())).get("CONFIG_FILES");
         return List.of(files.split(", "));
     }
 
