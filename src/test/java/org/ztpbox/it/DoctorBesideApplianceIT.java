@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.ztpbox.core.MacAddress;
 import org.ztpbox.core.PhoneEvent;
+import org.ztpbox.lab.CommandResult;
 import org.ztpbox.lab.Dhclient;
 import org.ztpbox.lab.DoctorRun;
 import org.ztpbox.lab.HookEvent;
@@ -82,6 +83,11 @@ class DoctorBesideApplianceIT {
             assertThat(e.detail("phone")).isEqualTo("true");
             assertThat(e.detail("model")).isEqualTo("VVX-VVX_410");
         });
+
+        CommandResult timeline = server.cli("timeline", phone.mac().toUpperCase().replace(':', '-'));
+        assertThat(timeline.exitCode()).as("%s", timeline).isZero();
+        assertThat(timeline.stdout()).as("the phone's timeline names the server it took its lease from")
+                .contains("REQUEST", "server " + STALE_ROUTER + " (not ztpbox)");
 
         DoctorRun running = DoctorRun.run(lab, jar, server.config(), "--wait", WAIT);
         server.stop();
