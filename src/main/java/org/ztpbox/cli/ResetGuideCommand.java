@@ -6,18 +6,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.ztpbox.config.ZtpboxConfig;
+import org.ztpbox.core.InventoryStore;
 import org.ztpbox.core.LeaseStore;
+import org.ztpbox.core.Phone;
 import org.ztpbox.core.PhoneEvent;
 import org.ztpbox.diagnose.DialPad;
 import org.ztpbox.diagnose.ResetGuide;
 import org.ztpbox.diagnose.ResetGuides;
 import org.ztpbox.diagnose.ResetProcedure;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 /** {@code ztpbox reset-guide MAC}: how to factory-reset this phone by hand, keystroke by keystroke. */
 @Command(name = "reset-guide", mixinStandardHelpOptions = true,
@@ -57,9 +59,17 @@ public final class ResetGuideCommand implements Callable<Integer> {
         try (LeaseStore store = runtime.openStore(c)) {
             events = store.events(phone.mac, PHONE_EVENTS);
         }
+        String declared = null;
+        if (model == null) {
+            try (InventoryStore inventory = runtime.openInventory(c)) {
+                declared = inventory.find(phone.mac).map(Phone::model).filter(m -> !m.isEmpty()).orElse(null);
+            } catch (Exception e) {
+                throw new IllegalStateException("cannot read the inventory: " + e.getMessage(), e);
+            }
+        }
         ResetGuide guide;
         try {
-            guide = ResetGuides.build(phone.mac, model, events, PhoneDiagnosis.provisioningUrl(c, runtime));
+            guide = ResetGuides.build(phone.mac, model, declared, events, PhoneDiagnosis.provisioningUrl(c, runtime));
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }

@@ -25,9 +25,22 @@ public final class ResetGuides {
      * @throws IllegalArgumentException when {@code givenModel} names no model ztpbox knows
      */
     public static ResetGuide build(MacAddress mac, String givenModel, List<PhoneEvent> events, String provisioningUrl) {
+        return build(mac, givenModel, null, events, provisioningUrl);
+    }
+
+    /**
+     * @param declaredModel the model the inventory gives the phone, or null: used when the phone
+     *                      itself reported none (what a phone reports is the better witness)
+     */
+    public static ResetGuide build(MacAddress mac, String givenModel, String declaredModel, List<PhoneEvent> events,
+                                   String provisioningUrl) {
         PhoneModel model;
         String source;
-        if (givenModel != null) {
+        Optional<PhoneModel> declared = declaredModel == null ? Optional.empty() : PhoneModel.parse(declaredModel);
+        if (givenModel == null && observedModel(events) == null && declared.isPresent()) {
+            model = declared.get();
+            source = "from the inventory";
+        } else if (givenModel != null) {
             model = PhoneModel.parse(givenModel).orElseThrow(() -> new IllegalArgumentException("unknown model '"
                     + givenModel + "': write it like 'VVX 410', 'SoundPoint IP 550', 'SoundStation IP 6000',"
                     + " 'Trio 8800' or 'Edge E450'"));

@@ -154,4 +154,14 @@ class ResetGuidesTest {
         return new PhoneEvent(Instant.parse("2024-05-01T10:00:00Z").plusSeconds(second), MAC, source,
                 source.equals("dhcp") ? "DISCOVER" : "GET", details);
     }
+
+    @Test
+    void theInventorysModelServesWhenThePhoneReportedNoneAndWhatThePhoneReportedWins() {
+        ResetGuide declared = ResetGuides.build(MAC, null, "VVX410", List.of(), URL);
+        assertThat(declared.model().display()).isEqualTo("VVX 410");
+        assertThat(declared.modelSource()).isEqualTo("from the inventory");
+
+        assertThat(ResetGuides.build(MAC, "SoundPoint IP 550", "VVX410", List.of(), URL).model().display())
+                .as("--model wins").isEqualTo("SoundPoint IP 550");
+    }
 }
