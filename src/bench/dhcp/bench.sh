@@ -44,6 +44,8 @@
 # dir are removed on exit (also on Ctrl-C / TERM).
 
 set -u -o pipefail
+# shellcheck source=src/bench/lib.sh
+source "$(dirname "$0")/../lib.sh"
 
 RESULTS=${1:-/tmp/dhcp-bench-results.md}
 JAR=${2:-${ZTPBOX_JAR:-$(cd "$(dirname "$0")/../../.." && pwd)/target/ztpbox.jar}}
@@ -80,23 +82,8 @@ SERVER_PID=""
 PERF_PID=""
 NS_CREATED=0
 
-log() { printf '[%(%H:%M:%S)T] %s\n' -1 "$*" >&2; }
-die() { log "ERROR: $*"; exit 1; }
 
 # ---------------------------------------------------------------- cleanup
-stop_pid() {   # stop_pid PID: TERM, wait up to 10 s, then KILL; reap it
-    local pid=$1 i
-    [ -n "$pid" ] || return 0
-    kill -0 "$pid" 2>/dev/null || { wait "$pid" 2>/dev/null; return 0; }
-    kill -TERM "$pid" 2>/dev/null
-    for ((i = 0; i < 100; i++)); do
-        kill -0 "$pid" 2>/dev/null || break
-        sleep 0.1
-    done
-    kill -0 "$pid" 2>/dev/null && kill -KILL "$pid" 2>/dev/null
-    wait "$pid" 2>/dev/null
-    return 0
-}
 
 # shellcheck disable=SC2317  # called from the traps
 cleanup() {
@@ -199,9 +186,6 @@ cpu_ticks() {  # utime+stime (all threads, live and exited) of PID, in clock tic
     awk '{ print $12 + $13 }' <<<"$s"
 }
 
-sys_busy_ticks() {  # busy ticks of all CPUs since boot (everything except idle and iowait)
-    awk '/^cpu / { print $2 + $3 + $4 + $7 + $8 + $9; exit }' /proc/stat
-}
 
 sys_task_ticks() {  # user+nice+system ticks of all CPUs (time charged to tasks; no irq/softirq/steal)
     awk '/^cpu / { print $2 + $3 + $4; exit }' /proc/stat

@@ -39,6 +39,8 @@
 # Everything started here is stopped by its PID on exit (also on Ctrl-C/TERM).
 
 set -u -o pipefail
+# shellcheck source=src/bench/lib.sh
+source "$(dirname "$0")/../lib.sh"
 
 RESULTS=${1:-/tmp/http-bench-results.md}
 JAR=${2:-${ZTPBOX_JAR:-$(cd "$(dirname "$0")/../../.." && pwd)/target/ztpbox.jar}}
@@ -114,12 +116,6 @@ cpu_ticks() {  # utime+stime of PIDs (all threads)
 }
 server_pids() {  # the processes doing the serving: nginx workers, or the java process
     if [ "$SERVER_KIND" = nginx ]; then pgrep -P "$SERVER_PID" | tr '\n' ' '; else echo "$SERVER_PID"; fi
-}
-sys_busy_ticks() { awk '/^cpu / { print $2 + $3 + $4 + $7 + $8 + $9; exit }' /proc/stat; }
-# CPU ticks of this shell's reaped children (wrk), from bash's "times" output (second line).
-children_ticks() {
-    awk -v hz="$CLK_TCK" 'NR == 2 { t = 0; for (i = 1; i <= 2; i++) { split($i, a, /[ms]/); t += a[1] * 60 + a[2] }
-        printf "%d\n", t * hz + 0.5 }' "$1"
 }
 wait_quiet() {  # sets BG to the other load (cores) in the last 1-s sample
     local deadline=$((SECONDS + BG_WAIT)) b0 b1 s0 s1

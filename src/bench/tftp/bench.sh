@@ -52,6 +52,8 @@
 # Ctrl-C / TERM).
 
 set -u -o pipefail
+# shellcheck source=src/bench/lib.sh
+source "$(dirname "$0")/../lib.sh"
 
 RESULTS=${1:-/tmp/tftp-bench-results.md}
 JAR=${2:-${ZTPBOX_JAR:-$(cd "$(dirname "$0")/../../.." && pwd)/target/ztpbox.jar}}
@@ -78,22 +80,7 @@ TFTPD_PID=""
 ZTPBOX_PID=""
 NS_CREATED=0
 
-log() { printf '[%(%H:%M:%S)T] %s\n' -1 "$*" >&2; }
-die() { log "ERROR: $*"; exit 1; }
 
-stop_pid() {   # stop_pid PID: TERM, wait up to 10 s, then KILL; reap it
-    local pid=$1 i
-    [ -n "$pid" ] || return 0
-    kill -0 "$pid" 2>/dev/null || { wait "$pid" 2>/dev/null; return 0; }
-    kill -TERM "$pid" 2>/dev/null
-    for ((i = 0; i < 100; i++)); do
-        kill -0 "$pid" 2>/dev/null || break
-        sleep 0.1
-    done
-    kill -0 "$pid" 2>/dev/null && kill -KILL "$pid" 2>/dev/null
-    wait "$pid" 2>/dev/null
-    return 0
-}
 
 cleanup() {
     trap - EXIT INT TERM
@@ -129,9 +116,6 @@ for w in $WINDOWS; do [[ $w =~ ^[0-9]+$ ]] && [ "$w" -ge 1 ] && [ "$w" -le 1024 
 command -v taskset >/dev/null || die "missing command: taskset (util-linux)"
 
 # ---------------------------------------------------------------- load
-sys_busy_ticks() {  # busy ticks of all CPUs since boot (everything except idle and iowait)
-    awk '/^cpu / { print $2 + $3 + $4 + $7 + $8 + $9; exit }' /proc/stat
-}
 
 # Wait (at most BG_WAIT s) until the box's load is below BG_MAX cores (the servers are
 # idle between points, so all of it is someone else's); set BG to the last 1-s sample.
