@@ -35,6 +35,7 @@ class TftpPacketLossIT {
 
     private static final String SERVER = "10.232.0.1";
     private static final Duration CLIENT_TIMEOUT = Duration.ofSeconds(90);
+    private static final int ATFTP_ATTEMPTS = 3;
 
     private Path jar;
     private NetnsLab lab;
@@ -75,7 +76,16 @@ class TftpPacketLossIT {
         List<String> atftpCommand = new ArrayList<>(TftpClients.atftpGet(SERVER, 69, "sip.ld", atftpOut,
                 "blksize 1428", "windowsize 8", "timeout 1"));
         atftpCommand.addAll(1, List.of("--tftp-timeout", "1"));
-        CommandResult atftp = lab.exec(phone.namespace(), CLIENT_TIMEOUT, atftpCommand.toArray(String[]::new));
+        // When its ACK of the OACK is lost, the server sends the OACK again (RFC 2347: it still waits
+        // for that ACK), and atftp 0.8.0 aborts on a second OACK ("tftp: unexpected OACK",
+        // tftp_file.c). That client limitation, and only that, gets a new attempt.
+        CommandResult atftp = null;
+        for (int attempt = 1; attempt <= ATFTP_ATTEMPTS; attempt++) {
+            atftp = lab.exec(phone.namespace(), CLIENT_TIMEOUT, atftpCommand.toArray(String[]::new));
+            if (atftp.succeeded() || !atftp.stderr().contains("unexpected OACK")) {
+                break;
+            }
+        }
 
         assertThat(hpa.succeeded() && !hpa.stdout().contains("Error")).as("tftp-hpa with %s loss: %s\n%s", how,
                 hpa.describe(), server.logTail()).isTrue();

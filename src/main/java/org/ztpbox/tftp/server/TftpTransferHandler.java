@@ -78,7 +78,14 @@ final class TftpTransferHandler extends SimpleChannelInboundHandler<InboundTftp>
         if (packet instanceof TftpData data) {
             counters.bytesReceived.add(data.length());
         }
-        run(ctx, () -> transfer.onPacket(packet, System.nanoTime()));
+        // Once per block: no lambda here, unlike the rarer events that go through run().
+        Step step;
+        try {
+            step = transfer.onPacket(packet, System.nanoTime());
+        } catch (RuntimeException e) {
+            step = failed(e);
+        }
+        apply(ctx, step);
     }
 
     private void onTimer(ChannelHandlerContext ctx) {
@@ -95,22 +102,38 @@ final class TftpTransferHandler extends SimpleChannelInboundHandler<InboundTftp>
         try {
             step = action.get();
         } catch (RuntimeException e) {
-            LOG.warn("TFTP transfer with {} failed: {}", client, e.toString(), e);
-            step = new Step(List.of(TftpError.of(TftpErrorCode.NOT_DEFINED, "internal error")), null,
-                    new TransferOutcome(TransferResult.FAILED, 0, 0, "internal error: " + e));
+            step = failed(e);
         }
         apply(ctx, step);
     }
 
+    private Step failed(RuntimeException e) {
+        LOG.warn("TFTP transfer with {} failed: {}", client, e.toString(), e);
+        return new Step(List.of(TftpError.of(TftpErrorCode.NOT_DEFINED, "internal error")), null,
+                new TransferOutcome(TransferResult.FAILED, 0, 0, "internal error: " + e));
+    }
+
+    /**
+     * Sends the step's packets to the connected client. Only the last packet of a finished transfer
+     * needs a future (the channel closes after it); the others go with the void promise, so a
+     * failed write reaches {@link #exceptionCaught} instead of a promise nobody reads.
+     */
     private void apply(ChannelHandlerContext ctx, Step step) {
+        List<TftpPacket> send = step.send();
         ChannelFuture last = null;
-        for (TftpPacket packet : step.send()) {
+        for (int i = 0; i < send.size(); i++) {
+            TftpPacket packet = send.get(i);
             if (packet instanceof TftpData data) {
                 counters.bytesSent.add(data.length());
             }
-            last = ctx.write(new OutboundTftp(packet, null)); // to the connected client
+            OutboundTftp out = new OutboundTftp(packet, null);
+            if (step.finished() && i == send.size() - 1) {
+                last = ctx.write(out);
+            } else {
+                ctx.write(out, ctx.voidPromise());
+            }
         }
-        if (last != null) {
+        if (!send.isEmpty()) {
             ctx.flush();
         }
         if (step.finished()) {

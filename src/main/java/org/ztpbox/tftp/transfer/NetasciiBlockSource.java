@@ -35,8 +35,8 @@ final class NetasciiBlockSource implements BlockSource {
             convertMore();
         }
         int from = (int) Math.min(offset - start, length);
-        // A copy: the conversion buffer is compacted and reused.
-        return ByteBuffer.wrap(Arrays.copyOfRange(converted, from, from + Math.min(max, length - from)));
+        // A view: converting more only appends (or moves to a new array), so it stays intact until release.
+        return ByteBuffer.wrap(converted, from, Math.min(max, length - from));
     }
 
     private void convertMore() throws IOException {

@@ -88,19 +88,26 @@ public final class ReadTransfer implements Transfer {
         return window(now);
     }
 
-    /** Sends the window that follows the last acknowledged block. */
+    /**
+     * Sends the window that follows the last acknowledged block. Its bytes come from one read, so
+     * its packets all point into the source's buffer as it is now; they are encoded before the
+     * transfer is called again.
+     */
     private Step window(long now) {
+        int blksize = options.blksize();
         List<TftpPacket> packets = new ArrayList<>(options.windowsize());
         try {
+            ByteBuffer bytes = source.read(acknowledged * blksize, options.windowsize() * blksize);
+            int at = bytes.position();
             for (long block = acknowledged + 1; block <= acknowledged + options.windowsize() && block <= lastBlock;
                  block++) {
-                ByteBuffer data = source.read((block - 1) * options.blksize(), options.blksize());
-                if (data.remaining() < options.blksize()) {
+                int length = Math.min(blksize, bytes.limit() - at);
+                if (length < blksize) {
                     lastBlock = block;
-                    lastLength = data.remaining();
+                    lastLength = length;
                 }
-                packets.add(new TftpData(BlockCounter.wire(block), data.array(), data.arrayOffset() + data.position(),
-                        data.remaining()));
+                packets.add(new TftpData(BlockCounter.wire(block), bytes.array(), bytes.arrayOffset() + at, length));
+                at += length;
                 sent = Math.max(sent, block);
             }
         } catch (IOException | RuntimeException e) {

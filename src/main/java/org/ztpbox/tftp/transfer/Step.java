@@ -7,7 +7,9 @@ import org.ztpbox.tftp.TftpPacket;
 /**
  * What a transfer wants done after an event: packets to send, and possibly either an upload to
  * commit (blocking: the caller runs it off the event loop, then calls
- * {@link Transfer#onCommitted}) or the end of the transfer.
+ * {@link Transfer#onCommitted}) or the end of the transfer. DATA packets point into the
+ * transfer's read buffer rather than own a copy: they are valid until the transfer is called
+ * again, so the caller encodes them first (the server writes them at once, and its encoder copies).
  *
  * @param commit  non-null when the last block of an upload arrived and must be stored before the final ACK
  * @param outcome non-null when the transfer is over; the caller then closes it

@@ -98,6 +98,17 @@ class TftpCodecTest {
     }
 
     @Test
+    void theDecodersFastAckPathReadsExactlyWhatCommonsNetReads() {
+        for (int block = 0; block <= 0xFFFF; block++) {
+            byte[] wire = {0, 4, (byte) (block >> 8), (byte) block};
+            channel.writeInbound(new DatagramPacket(Unpooled.wrappedBuffer(wire), null, PHONE));
+            InboundTftp in = channel.readInbound();
+
+            assertThat(in.result()).isEqualTo(codec.decode(wire));
+        }
+    }
+
+    @Test
     void theOackKeepsItsOptionOrderOnTheWire() {
         Map<String, String> options = new LinkedHashMap<>();
         options.put("tsize", "9");

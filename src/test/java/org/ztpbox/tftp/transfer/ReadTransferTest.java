@@ -10,8 +10,11 @@ import static org.ztpbox.tftp.transfer.Transfers.read;
 
 import java.io.ByteArrayOutputStream;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.ztpbox.core.ByteArrayChannel;
 import org.ztpbox.tftp.TftpAck;
@@ -241,20 +244,43 @@ class ReadTransferTest {
     }
 
     @Test
-    void blocksPointIntoReadAheadChunksThatStayIntactWhenTheNextChunkIsRead() {
-        byte[] content = content(200_000); // four 64 KiB chunks
+    void windowsLargerThanTheReadAheadChunkCarryTheFileAcrossRefillsOfOneReusedBuffer() {
+        byte[] content = content(200_000); // a window of 64 x 1468 bytes is larger than the 64 KiB chunk
         ReadTransfer t = read(content, options(1468, 64));
         ByteArrayOutputStream received = new ByteArrayOutputStream();
-        List<TftpData> all = new java.util.ArrayList<>();
+        Set<byte[]> buffers = Collections.newSetFromMap(new IdentityHashMap<>());
 
         Step step = t.start(0);
         while (!step.finished()) {
-            step.send().forEach(p -> all.add((TftpData) p));
+            // As the server does: each packet is encoded before the transfer is called again.
+            step.send().forEach(p -> {
+                received.writeBytes(((TftpData) p).data());
+                buffers.add(((TftpData) p).buffer());
+            });
             step = t.onPacket(new TftpAck(((TftpData) step.send().get(step.send().size() - 1)).block()), 0);
         }
-        all.forEach(d -> received.writeBytes(d.data()));
 
-        assertThat(received.toByteArray()).as("every packet still holds its own bytes at the end").isEqualTo(content);
+        assertThat(received.toByteArray()).isEqualTo(content);
+        assertThat(buffers).as("the file streams through one buffer, not a new one per chunk").hasSize(1);
+    }
+
+    @Test
+    void lockStepBlocksComeFromOneReusedBuffer() {
+        byte[] content = content(300_000); // several 64 KiB refills at one block per step
+        ReadTransfer t = read(content, options(512, 1));
+        ByteArrayOutputStream received = new ByteArrayOutputStream();
+        Set<byte[]> buffers = Collections.newSetFromMap(new IdentityHashMap<>());
+
+        Step step = t.start(0);
+        while (!step.finished()) {
+            TftpData data = onlyData(step);
+            received.writeBytes(data.data());
+            buffers.add(data.buffer());
+            step = t.onPacket(new TftpAck(data.block()), 0);
+        }
+
+        assertThat(received.toByteArray()).isEqualTo(content);
+        assertThat(buffers).hasSize(1);
     }
 
     @Test
