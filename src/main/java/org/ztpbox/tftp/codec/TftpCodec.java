@@ -92,7 +92,7 @@ public final class TftpCodec {
     private static TFTPPacket toLibraryPacket(TftpPacket packet) {
         if (packet instanceof TftpData data) {
             // The public constructor does not enforce 512 bytes, so blksize-sized blocks go through.
-            return new TFTPDataPacket(UNUSED, 0, data.block(), data.buffer(), data.offset(), data.length());
+            return new TFTPDataPacket(UNUSED, 0, data.block(), data.data(), 0, data.length());
         }
         if (packet instanceof TftpAck ack) {
             return new TFTPAckPacket(UNUSED, 0, ack.block());

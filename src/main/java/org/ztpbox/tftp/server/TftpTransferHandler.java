@@ -114,9 +114,10 @@ final class TftpTransferHandler extends SimpleChannelInboundHandler<InboundTftp>
     }
 
     /**
-     * Sends the step's packets to the connected client. Only the last packet of a finished transfer
-     * needs a future (the channel closes after it); the others go with the void promise, so a
-     * failed write reaches {@link #exceptionCaught} instead of a promise nobody reads.
+     * Sends the step's packets to the connected client; the encoder copies each DATA out of the
+     * transfer's buffer as it is written, before the transfer runs again. Only the last packet of a
+     * finished transfer needs a future (the channel closes after it); the others go with the void
+     * promise, so a failed write reaches {@link #exceptionCaught} instead of a promise nobody reads.
      */
     private void apply(ChannelHandlerContext ctx, Step step) {
         List<TftpPacket> send = step.send();

@@ -9,9 +9,9 @@ interface BlockSource extends Closeable {
 
     /**
      * Up to {@code length} bytes at {@code offset}, fewer only at the end of the stream: the
-     * remaining bytes of an array-backed buffer. The bytes are a view into the source's own buffer,
-     * valid until the next call to {@code read} or {@link #release}: the caller uses them (a packet
-     * is encoded) before it asks for more.
+     * remaining bytes of the buffer returned, which may be direct. The bytes are a view into the
+     * source's own buffer, valid until the next call to {@code read} or {@link #release}: the caller
+     * is done with them (their packets encoded) before it asks for more.
      *
      * @throws IOException when the content cannot be read (or shrank under us)
      */

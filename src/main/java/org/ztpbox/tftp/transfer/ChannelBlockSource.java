@@ -8,12 +8,14 @@ import java.nio.channels.SeekableByteChannel;
 /**
  * Octet mode: the content as it is. Reads ahead in chunks of 64 KiB (more when one read asks for
  * more), so a 512-byte transfer costs one read per 128 blocks instead of one per block, and a
- * window sent again after a loss usually comes from memory. Reads are views of the chunk, not
- * copies, and the chunk is refilled in place: a transfer streams its file through one buffer that
- * stays in the CPU's cache, instead of allocating, zeroing and collecting the whole file 64 KiB at
- * a time. A file is read by position (pread), which takes microseconds from the page cache; that
- * is why blocks are read on the event loop, as tftpd-hpa does, rather than paying a thread
- * hand-off per block.
+ * window sent again after a loss usually comes from memory. A file is read by position (pread),
+ * which takes microseconds from the page cache; that is why blocks are read on the event loop, as
+ * tftpd-hpa does, rather than paying a thread hand-off per block.
+ *
+ * <p>The chunk is direct memory, refilled in place, and reads are views of it: the kernel copies
+ * the file's bytes straight into it (a heap array would take a detour through the JDK's temporary
+ * direct buffer), and the transfer streams its file through one buffer that stays in the CPU's
+ * cache instead of allocating, zeroing and collecting the whole file 64 KiB at a time.
  */
 final class ChannelBlockSource implements BlockSource {
 
@@ -21,7 +23,7 @@ final class ChannelBlockSource implements BlockSource {
 
     private final SeekableByteChannel channel;
     private final long size;
-    private ByteBuffer chunk = ByteBuffer.allocate(0);
+    private ByteBuffer chunk = ByteBuffer.allocateDirect(0);
     private long chunkStart = -1;
 
     ChannelBlockSource(SeekableByteChannel channel, long size) {
@@ -35,32 +37,20 @@ final class ChannelBlockSource implements BlockSource {
         if (chunkStart < 0 || offset < chunkStart || offset + n > chunkStart + chunk.limit()) {
             fill(offset, n);
         }
-        return ByteBuffer.wrap(chunk.array(), (int) (offset - chunkStart), n);
+        int from = (int) (offset - chunkStart);
+        return chunk.duplicate().limit(from + n).position(from);
     }
 
-    /**
-     * Makes the chunk start at {@code offset} and hold at least {@code needed} bytes, and as many
-     * more as fit. Bytes already in the chunk from {@code offset} on are kept (moved to its front),
-     * the rest is read.
-     */
+    /** Makes the chunk start at {@code offset} and hold at least {@code needed} bytes, and as many more as fit. */
     private void fill(long offset, int needed) throws IOException {
         int wanted = (int) Math.max(needed, Math.min(CHUNK, size - offset));
-        int kept = 0;
-        if (chunkStart >= 0 && offset >= chunkStart && offset < chunkStart + chunk.limit()) {
-            kept = (int) (chunkStart + chunk.limit() - offset);
-        }
         if (chunk.capacity() < wanted) {
-            ByteBuffer larger = ByteBuffer.allocate(wanted);
-            larger.put(chunk.array(), chunk.limit() - kept, kept);
-            chunk = larger;
-        } else {
-            System.arraycopy(chunk.array(), chunk.limit() - kept, chunk.array(), 0, kept);
-            chunk.clear().position(kept);
+            chunk = ByteBuffer.allocateDirect(wanted);
         }
-        chunk.limit(wanted);
+        chunk.clear().limit(wanted);
         chunkStart = offset;
         if (!(channel instanceof FileChannel)) {
-            channel.position(offset + kept);
+            channel.position(offset);
         }
         while (chunk.position() < needed) {
             int read = channel instanceof FileChannel file ? file.read(chunk, offset + chunk.position())

@@ -90,8 +90,8 @@ public final class ReadTransfer implements Transfer {
 
     /**
      * Sends the window that follows the last acknowledged block. Its bytes come from one read, so
-     * its packets all point into the source's buffer as it is now; they are encoded before the
-     * transfer is called again.
+     * its packets all point into the source's buffer as it is now; the server encodes them before
+     * it calls the transfer again.
      */
     private Step window(long now) {
         int blksize = options.blksize();
@@ -106,7 +106,7 @@ public final class ReadTransfer implements Transfer {
                     lastBlock = block;
                     lastLength = length;
                 }
-                packets.add(new TftpData(BlockCounter.wire(block), bytes.array(), bytes.arrayOffset() + at, length));
+                packets.add(new TftpData(BlockCounter.wire(block), bytes.slice(at, length)));
                 at += length;
                 sent = Math.max(sent, block);
             }

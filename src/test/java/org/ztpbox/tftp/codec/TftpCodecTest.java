@@ -7,6 +7,7 @@ import io.netty.buffer.Unpooled;
 import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.channel.socket.DatagramPacket;
 import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -87,8 +88,10 @@ class TftpCodecTest {
 
     @Test
     void theEncodersFastDataPathWritesExactlyWhatCommonsNetWrites() {
+        ByteBuffer direct = ByteBuffer.allocateDirect(2000).put(bytes(2000)).flip();
         for (TftpData data : List.of(new TftpData(0, new byte[0]), new TftpData(65535, bytes(1468)),
-                new TftpData(258, bytes(512)))) {
+                new TftpData(258, bytes(512)), new TftpData(7, direct.slice(100, 1428)),
+                new TftpData(8, direct.slice(0, 0)))) {
             channel.writeOutbound(new OutboundTftp(data, PHONE));
             DatagramPacket datagram = channel.readOutbound();
 
