@@ -29,7 +29,6 @@ import org.ztpbox.core.Inventory;
 import org.ztpbox.core.Ipv4Address;
 import org.ztpbox.core.Ipv4Range;
 import org.ztpbox.core.MacAddress;
-import org.ztpbox.core.PhoneRegistry;
 import org.ztpbox.dhcp.engine.DhcpEngine;
 import org.ztpbox.dhcp.pool.LeaseTable;
 import org.ztpbox.dhcp.server.DhcpServer;
@@ -60,7 +59,6 @@ final class Appliance implements AutoCloseable {
 
     private final Deque<AutoCloseable> stopOrder = new ArrayDeque<>();
     private Inventory inventory;
-    private PhoneRecorder phones;
     private FirmwareShelf firmware;
 
     static Appliance start(ZtpboxConfig config, Clock clock) throws Exception {
@@ -237,7 +235,7 @@ final class Appliance implements AutoCloseable {
         }
         SqlitePhoneRecordStore records = SqlitePhoneRecordStore.open(config.databaseFile());
         stopOrder.push(records);
-        phones = new PhoneRecorder(journal, inventory, records);
+        PhoneRecorder phones = new PhoneRecorder(journal, inventory, records);
         stopOrder.push(phones::flush); // stopped after the listeners: their last events are kept
         maintenance.scheduleWithFixedDelay(() -> keepCurrent("phone records", phones::flush), 1, 1, TimeUnit.SECONDS);
         return phones;
@@ -266,21 +264,6 @@ final class Appliance implements AutoCloseable {
         } catch (RuntimeException e) {
             LOG.warn("Refreshing the {} failed, will retry: {}", what, e.getMessage());
         }
-    }
-
-    /** The phones the admin declared, as of the latest import. */
-    Inventory inventory() {
-        return inventory;
-    }
-
-    /** The phones' observed records, live. */
-    PhoneRegistry phones() {
-        return phones;
-    }
-
-    /** The firmware images on hand, kept current with the firmware directory. */
-    FirmwareShelf firmware() {
-        return firmware;
     }
 
     private static void prepareStateDir(ZtpboxConfig config) {

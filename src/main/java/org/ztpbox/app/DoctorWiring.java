@@ -12,6 +12,7 @@ import org.ztpbox.core.DhcpProbeReport;
 import org.ztpbox.dhcp.probe.DhcpProber;
 import org.ztpbox.diagnose.OwnServer;
 import org.ztpbox.provisioning.BootDirectivesService;
+import org.ztpbox.provisioning.NeighbourTable;
 
 /** Builds what diagnosis needs from the configuration and the machine: ztpbox's identity and the probe. */
 final class DoctorWiring {
@@ -38,7 +39,7 @@ final class DoctorWiring {
         // The lock lives beside the store, where both the appliance and ztpbox doctor look; before the
         // appliance ever ran there is no state directory and nothing to serialise with.
         Path lock = Files.isDirectory(config.stateDir()) ? config.stateDir().resolve("dhcp-probe.lock") : null;
-        return new DhcpProber(own.interfaceName(), own.address(), lock, Clock.systemUTC());
+        return new DhcpProber(own.interfaceName(), own.address(), lock, Clock.systemUTC(), NeighbourTable.system());
     }
 
     /** The machine's name, read where the kernel keeps it: asking the resolver could hang on a LAN without DNS. */

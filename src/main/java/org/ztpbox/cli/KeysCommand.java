@@ -7,7 +7,6 @@ import java.util.Map;
 import org.ztpbox.config.ZtpboxConfig;
 import org.ztpbox.core.EncryptionKeys;
 import org.ztpbox.core.EncryptionKeys.KeyInfo;
-import org.ztpbox.core.FlatJson;
 import org.ztpbox.core.KeyException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -47,12 +46,7 @@ public final class KeysCommand implements Runnable {
             List<KeyInfo> all = keys.list();
             PrintWriter out = spec.commandLine().getOut();
             if (json) {
-                out.print('[');
-                for (int i = 0; i < all.size(); i++) {
-                    out.print((i == 0 ? "" : ",") + System.lineSeparator() + "  "
-                            + FlatJson.write(row(keys, all.get(i), show)));
-                }
-                out.println(all.isEmpty() ? "]" : System.lineSeparator() + "]");
+                out.println(JsonListing.array(all.stream().map(k -> row(keys, k, show)).toList()));
             } else {
                 out.printf("%-24s  %-8s  %-20s%s%n", "NAME", "STATE", "CREATED", show ? "  KEY" : "");
                 for (KeyInfo k : all) {

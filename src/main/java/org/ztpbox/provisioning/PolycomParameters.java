@@ -6,13 +6,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import javax.xml.XMLConstants;
 import javax.xml.parsers.ParserConfigurationException;
-import javax.xml.parsers.SAXParser;
-import javax.xml.parsers.SAXParserFactory;
 import org.xml.sax.Attributes;
 import org.xml.sax.SAXException;
 import org.xml.sax.helpers.DefaultHandler;
+import org.ztpbox.provisioning.template.PolycomXml;
 
 /**
  * Reads the parameters of a Polycom configuration file: every attribute of every element is a
@@ -41,7 +39,7 @@ public final class PolycomParameters {
         }
         Map<String, String> out = new LinkedHashMap<>();
         try {
-            parser().parse(new ByteArrayInputStream(content), new DefaultHandler() {
+            PolycomXml.safeParser().parse(new ByteArrayInputStream(content), new DefaultHandler() {
                 @Override
                 public void startElement(String uri, String localName, String qName, Attributes attributes)
                         throws SAXException {
@@ -64,17 +62,5 @@ public final class PolycomParameters {
     private static boolean startsWithCryptHeader(byte[] content) {
         String head = new String(content, 0, Math.min(content.length, 16), StandardCharsets.ISO_8859_1);
         return head.stripLeading().startsWith("Crypt=");
-    }
-
-    private static SAXParser parser() throws ParserConfigurationException, SAXException {
-        SAXParserFactory factory = SAXParserFactory.newInstance();
-        factory.setNamespaceAware(false);
-        factory.setValidating(false);
-        factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-        factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-        factory.setFeature("http://xml.org/sax/features/external-general-entities", false);
-        factory.setFeature("http://xml.org/sax/features/external-parameter-entities", false);
-        factory.setXIncludeAware(false);
-        return factory.newSAXParser();
     }
 }

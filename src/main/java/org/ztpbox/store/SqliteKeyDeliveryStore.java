@@ -93,11 +93,7 @@ final class SqliteKeyDeliveryStore implements KeyDeliveryStore {
                 connection.commit();
                 return rows;
             } catch (SQLException e) {
-                try {
-                    connection.rollback();
-                } catch (SQLException rollback) {
-                    e.addSuppressed(rollback);
-                }
+                Jdbc.rollback(connection, e);
                 throw new StoreException("cannot record the key of " + phone + " in " + file + ": " + e.getMessage(),
                         e);
             }

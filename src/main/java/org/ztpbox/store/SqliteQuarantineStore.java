@@ -57,7 +57,7 @@ public final class SqliteQuarantineStore implements QuarantineStore {
             return new OverrideQuarantine(id, q.mac(), q.startedAt(), q.startedBy(), q.reason(), q.location(),
                     q.files(), q.flagged(), OverrideQuarantine.State.ACTIVE, null, null, null);
         } catch (SQLException e) {
-            rollback(e);
+            Jdbc.rollback(connection, e);
             if (e.getMessage() != null && e.getMessage().contains("UNIQUE")) {
                 throw new StoreException("phone " + q.mac() + " already has an active override quarantine", e);
             }
@@ -92,7 +92,7 @@ public final class SqliteQuarantineStore implements QuarantineStore {
             connection.commit();
             return changed == 1;
         } catch (SQLException e) {
-            rollback(e);
+            Jdbc.rollback(connection, e);
             throw new StoreException("cannot update quarantine " + id + " in " + file + ": " + e.getMessage(), e);
         }
     }
@@ -128,20 +128,8 @@ public final class SqliteQuarantineStore implements QuarantineStore {
         return text == null || text.isEmpty() ? List.of() : List.of(text.split("\n"));
     }
 
-    private void rollback(SQLException e) {
-        try {
-            connection.rollback();
-        } catch (SQLException rollback) {
-            e.addSuppressed(rollback);
-        }
-    }
-
     @Override
     public synchronized void close() {
-        try {
-            connection.close();
-        } catch (SQLException e) {
-            throw new StoreException("cannot close " + file + ": " + e.getMessage(), e);
-        }
+        Jdbc.close(connection, file);
     }
 }

@@ -31,6 +31,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.ztpbox.core.ClientDirectory;
 import org.ztpbox.core.DhcpProbeReply;
 import org.ztpbox.core.DhcpProbeReport;
 import org.ztpbox.core.Ipv4Address;
@@ -39,7 +40,6 @@ import org.ztpbox.core.ProbePersona;
 import org.ztpbox.dhcp.DhcpMessage;
 import org.ztpbox.dhcp.DhcpOptionCodes;
 import org.ztpbox.dhcp.codec.DhcpCodec;
-import org.ztpbox.provisioning.NeighbourTable;
 
 /**
  * Asks the LAN's DHCP servers what they would tell a Poly phone: a DISCOVER and an INFORM as a
@@ -83,6 +83,7 @@ public final class DhcpProber {
     private final Ipv4Address clientAddress;
     private final Path lockFile;
     private final Clock clock;
+    private final ClientDirectory neighbours;
     private final DhcpCodec codec = new DhcpCodec();
     private final SecureRandom random = new SecureRandom();
 
@@ -90,12 +91,15 @@ public final class DhcpProber {
      * @param clientAddress this box's address on the interface, carried by the INFORMs; null to send
      *                      no INFORM
      * @param lockFile      the file that serialises probes on this box; null for none
+     * @param neighbours    the kernel's neighbour table, where the answering servers' MACs are looked up
      */
-    public DhcpProber(String interfaceName, Ipv4Address clientAddress, Path lockFile, Clock clock) {
+    public DhcpProber(String interfaceName, Ipv4Address clientAddress, Path lockFile, Clock clock,
+                      ClientDirectory neighbours) {
         this.interfaceName = interfaceName;
         this.clientAddress = clientAddress;
         this.lockFile = lockFile;
         this.clock = clock;
+        this.neighbours = neighbours;
     }
 
     /**
@@ -210,7 +214,6 @@ public final class DhcpProber {
      * stays "MAC unknown"; the probe never ARPs on its own.
      */
     private List<DhcpProbeReply> withMacs(List<DhcpProbeReply> replies, MacAddress ownMac) {
-        NeighbourTable neighbours = NeighbourTable.system();
         List<DhcpProbeReply> out = new ArrayList<>(replies.size());
         for (DhcpProbeReply reply : replies) {
             MacAddress mac = reply.from().equals(clientAddress) ? ownMac : neighbours.macOf(reply.from()).orElse(null);

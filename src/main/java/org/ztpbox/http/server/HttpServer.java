@@ -132,7 +132,7 @@ public final class HttpServer implements AutoCloseable {
 
     /** Reported once per certificate: a phone reconnects many times, and the admin needs to hear it once. */
     private void expiredCertificateAccepted(X509Certificate leaf) {
-        if (expiredAccepted.add(leaf.getSerialNumber()) && expiredAccepted.size() < 10_000) {
+        if (expiredAccepted.size() < 10_000 && expiredAccepted.add(leaf.getSerialNumber())) {
             LOG.warn("Accepted the expired client certificate {} (expired {}) under"
                     + " http.tls.accept-expired-client-certs", leaf.getSubjectX500Principal(), leaf.getNotAfter());
             events.record(new PhoneEvent(clock.instant(), null, HttpEvents.SOURCE, "TLS_EXPIRED_ACCEPTED",

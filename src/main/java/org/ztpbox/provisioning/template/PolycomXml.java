@@ -51,11 +51,7 @@ public final class PolycomXml {
     public static Map<String, String> parameters(byte[] xml) throws MalformedException {
         Map<String, String> parameters = new LinkedHashMap<>();
         try {
-            SAXParser parser;
-            synchronized (FACTORY) {
-                parser = FACTORY.newSAXParser();
-            }
-            parser.parse(new ByteArrayInputStream(xml), new DefaultHandler() {
+            safeParser().parse(new ByteArrayInputStream(xml), new DefaultHandler() {
                 @Override
                 public void startElement(String uri, String localName, String qName, Attributes attributes) {
                     for (int i = 0; i < attributes.getLength(); i++) {
@@ -144,6 +140,17 @@ public final class PolycomXml {
             }
         }
         return false;
+    }
+
+    /**
+     * A parser for XML from outside: no DTD, no external entities (both refused outright). One
+     * factory, configured once, for every caller; a parser is not thread-safe, so each call gets
+     * its own.
+     */
+    public static SAXParser safeParser() throws ParserConfigurationException, SAXException {
+        synchronized (FACTORY) {
+            return FACTORY.newSAXParser();
+        }
     }
 
     private static SAXParserFactory factory() {

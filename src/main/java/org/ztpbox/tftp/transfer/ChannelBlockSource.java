@@ -41,16 +41,24 @@ final class ChannelBlockSource implements BlockSource {
         return chunk.duplicate().limit(from + n).position(from);
     }
 
-    /** Makes the chunk start at {@code offset} and hold at least {@code needed} bytes, and as many more as fit. */
+    /**
+     * Makes the chunk start at {@code offset} and hold at least {@code needed} bytes, and as many
+     * more as fit. Bytes already in the chunk from {@code offset} on are kept, moved to its front
+     * (a window that runs past the chunk's end is not read from the file twice); the rest is read.
+     */
     private void fill(long offset, int needed) throws IOException {
         int wanted = (int) Math.max(needed, Math.min(CHUNK, size - offset));
+        boolean inside = chunkStart >= 0 && offset >= chunkStart && offset < chunkStart + chunk.limit();
+        chunk.position(inside ? (int) (offset - chunkStart) : chunk.limit());
         if (chunk.capacity() < wanted) {
-            chunk = ByteBuffer.allocateDirect(wanted);
+            chunk = ByteBuffer.allocateDirect(wanted).put(chunk);
+        } else {
+            chunk.compact();
         }
-        chunk.clear().limit(wanted);
+        chunk.limit(wanted);
         chunkStart = offset;
         if (!(channel instanceof FileChannel)) {
-            channel.position(offset);
+            channel.position(offset + chunk.position());
         }
         while (chunk.position() < needed) {
             int read = channel instanceof FileChannel file ? file.read(chunk, offset + chunk.position())
